@@ -1,0 +1,1 @@
+"""Styrbord: governance platform for a municipality's digitalisation organisation."""

@@ -1,0 +1,48 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from styrbord.core.api import urls as core_api_urls
+from styrbord.core.forms_auth import LoginForm, StyledPasswordChangeForm
+from styrbord.core.views import pages
+
+urlpatterns = [
+    path("", pages.home, name="home"),
+    path("healthz", pages.healthz, name="healthz"),
+    path(
+        "log-ind/",
+        auth_views.LoginView.as_view(
+            template_name="core/auth/login.html", authentication_form=LoginForm
+        ),
+        name="login",
+    ),
+    path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "konto/adgangskode/",
+        auth_views.PasswordChangeView.as_view(
+            template_name="core/auth/password_change.html",
+            form_class=StyledPasswordChangeForm,
+            success_url="/konto/adgangskode/skiftet/",
+        ),
+        name="password_change",
+    ),
+    path(
+        "konto/adgangskode/skiftet/",
+        auth_views.PasswordChangeDoneView.as_view(template_name="core/auth/password_changed.html"),
+        name="password_change_done",
+    ),
+    path("kommuner/", pages.choose_municipality, name="choose_municipality"),
+    path(
+        "tilgaengelighedserklaering/", pages.accessibility_statement, name="accessibility_statement"
+    ),
+    path(
+        "tilgaengelighedserklaering/rediger/",
+        pages.accessibility_statement_edit,
+        name="accessibility_statement_edit",
+    ),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
+    path("api/<slug:kommune>/", include(core_api_urls)),
+    path("<slug:kommune>/", include("styrbord.core.urls")),
+]
