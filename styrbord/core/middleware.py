@@ -15,6 +15,14 @@ from styrbord.core.models import Municipality
 request_log = logging.getLogger("styrbord.request")
 
 
+def valid_request_id(value: str | None) -> str | None:
+    """A proxy's request id is kept only when it is a UUID; anything else is replaced."""
+    try:
+        return str(uuid.UUID(value)) if value else None
+    except ValueError:
+        return None
+
+
 class RequestLogMiddleware:
     """Logs one structured line per request and tags log lines with a request id."""
 
@@ -22,7 +30,7 @@ class RequestLogMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request_id = request.headers.get("X-Request-ID") or str(uuid.uuid4())
+        request_id = valid_request_id(request.headers.get("X-Request-ID")) or str(uuid.uuid4())
         token = set_request_id(request_id)
         started = time.monotonic()
         try:
@@ -75,7 +83,8 @@ class TenantMiddleware:
                 return redirect_to_login(request.get_full_path())
             if not policy.can_view(request.user, municipality):
                 raise PermissionDenied
-            request.session["municipality"] = municipality.slug
+            if request.session.get("municipality") != municipality.slug:
+                request.session["municipality"] = municipality.slug  # where "/" returns to
         with scope(municipality=municipality):
             response = self.get_response(request)
             # Render lazily rendered responses while the scope is still active.
