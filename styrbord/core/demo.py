@@ -14,7 +14,7 @@ from django_scopes import scope
 from styrbord.core.models import Membership, Municipality, OrgUnit, OrgUnitKind, Person, Role, User
 from styrbord.core.services import organisation, users
 
-DEMO_PASSWORD = "styrbord-demo"  # noqa: S105 - documented demo-only password
+DEMO_PASSWORD = "styrbord-demo"
 
 K = OrgUnitKind
 
@@ -38,7 +38,12 @@ NORDDJURS_UNITS = [
     ("Hjemmeplejen", K.DEPARTMENT, "Sundhed og Omsorg", None),
     ("Forebyggelse og tidlig indsats", K.DEPARTMENT, "Sundhed og Omsorg", None),
     ("Sekretariatet for Velfærd", K.DEPARTMENT, "Sundhed og Omsorg", None),
-    ("Kultur og Udvikling", K.DIVISION, "Norddjurs Kommune", "e356f106-1c8d-54d6-86a8-876919d378f6"),
+    (
+        "Kultur og Udvikling",
+        K.DIVISION,
+        "Norddjurs Kommune",
+        "e356f106-1c8d-54d6-86a8-876919d378f6",
+    ),
     ("Bibliotekerne", K.DEPARTMENT, "Kultur og Udvikling", None),
     ("Skole og Dagtilbud", K.DIVISION, "Norddjurs Kommune", "7ae554f9-cb60-5c9e-8518-02398c56af69"),
     ("Skolerne", K.DEPARTMENT, "Skole og Dagtilbud", None),
@@ -52,16 +57,28 @@ NORDDJURS_PERSONS = [
     ("Søs Fuglsang", "Sundheds- og omsorgschef", "Sundhed og Omsorg"),
     ("Trine Grejsen", "Chef for kultur og udvikling", "Kultur og Udvikling"),
     ("Lene Mehlsen Thomsen", "Skole- og dagtilbudschef", "Skole og Dagtilbud"),
-    ("Tonny Olsen", "Chef for Borgerservice, IT og Digitalisering", "Borgerservice, IT og Digitalisering"),
+    (
+        "Tonny Olsen",
+        "Chef for Borgerservice, IT og Digitalisering",
+        "Borgerservice, IT og Digitalisering",
+    ),
     ("Kaare Christensen", "Teamleder og databeskyttelsesrådgiver", "Staben"),
-    ("Kenneth Andersen", "Afdelingsleder i Borgerservice, IT og Digitalisering", "IT og Digitalisering"),
+    (
+        "Kenneth Andersen",
+        "Afdelingsleder i Borgerservice, IT og Digitalisering",
+        "IT og Digitalisering",
+    ),
     ("Nirojan Kathirgamarajah", "Informationssikkerhedskoordinator", "IT og Digitalisering"),
     ("Marie-Louise Ifversen", "Sekretariatschef for velfærd", "Sekretariatet for Velfærd"),
     ("Rikke Broch", "Afdelingsleder", "Staben"),
     ("Pia Ladefoged", "Akademisk medarbejder", "Staben"),
     ("Bettina Andersen", "Økonomichef", "Økonomi"),
     ("Lars Lerche", "Biblioteksleder", "Bibliotekerne"),
-    ("Annette Kristensen", "Leder af forebyggelse og tidlig indsats", "Forebyggelse og tidlig indsats"),
+    (
+        "Annette Kristensen",
+        "Leder af forebyggelse og tidlig indsats",
+        "Forebyggelse og tidlig indsats",
+    ),
     ("Hanne Winterberg", "Hjemmeplejeleder", "Hjemmeplejen"),
     ("Jacob Hørlyk", "Skoleleder", "Skolerne"),
     ("Kim T. Jensen", "Vej- og ejendomschef", "Vej og Ejendom"),
@@ -74,17 +91,34 @@ NORDDJURS_PERSONS = [
 REBILD_UNITS = [
     ("Rebild Kommune", K.MUNICIPALITY, None, "0e2d275e-8374-5611-8bbb-b858ca27684b"),
     ("Direktionen", K.EXECUTIVE_BOARD, "Rebild Kommune", "5b8b7dde-9e3b-549c-ae37-579e4bb6ede6"),
-    ("Fællescenter Økonomi og It", K.CENTRE, "Rebild Kommune", "0498dc9a-457a-508b-b88d-17c97fb8e50e"),
+    (
+        "Fællescenter Økonomi og It",
+        K.CENTRE,
+        "Rebild Kommune",
+        "0498dc9a-457a-508b-b88d-17c97fb8e50e",
+    ),
     ("It og Digitalisering", K.DEPARTMENT, "Fællescenter Økonomi og It", None),
     ("Center Børn og Unge", K.CENTRE, "Rebild Kommune", "66b40b4b-962e-56dc-904b-400865743293"),
     ("Center Sundhed og Pleje", K.CENTRE, "Rebild Kommune", "a5fc477f-eb0c-5952-9fa6-248756b8a1d6"),
-    ("Center Job og Borgerservice", K.CENTRE, "Rebild Kommune", "2125b37e-9107-5a1a-89ff-766bd9510dba"),
+    (
+        "Center Job og Borgerservice",
+        K.CENTRE,
+        "Rebild Kommune",
+        "2125b37e-9107-5a1a-89ff-766bd9510dba",
+    ),
 ]
 
 # (username, first name, last name, municipality code, role, unit of the person, or None)
 DEMO_LOGINS = [
     ("norddjurs-admin", "Demo", "Lokaladministrator", "0707", Role.ADMIN, "IT og Digitalisering"),
-    ("norddjurs-redaktoer", "Demo", "Redaktør Norddjurs", "0707", Role.EDITOR, "IT og Digitalisering"),
+    (
+        "norddjurs-redaktoer",
+        "Demo",
+        "Redaktør Norddjurs",
+        "0707",
+        Role.EDITOR,
+        "IT og Digitalisering",
+    ),
     ("norddjurs-laeser", "Demo", "Læser Norddjurs", "0707", Role.READER, "Staben"),
     ("rebild-redaktoer", "Demo", "Redaktør Rebild", "0840", Role.EDITOR, "It og Digitalisering"),
 ]

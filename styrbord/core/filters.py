@@ -95,10 +95,16 @@ class MembershipFilter(StyledFilterSet):
 
 
 class ChangeLogFilter(StyledFilterSet):
-    q = django_filters.CharFilter(field_name="object_repr", lookup_expr="icontains", label=_("Object"))
+    q = django_filters.CharFilter(
+        field_name="object_repr", lookup_expr="icontains", label=_("Object")
+    )
     action = django_filters.ChoiceFilter(choices=ChangeAction.choices, label=_("Action"))
-    actor = django_filters.CharFilter(field_name="actor__username", label=_("Changed by (username)"))
-    object_type = django_filters.CharFilter(field_name="content_type__model", label=_("Object type"))
+    actor = django_filters.CharFilter(
+        field_name="actor__username", label=_("Changed by (username)")
+    )
+    object_type = django_filters.CharFilter(
+        field_name="content_type__model", label=_("Object type")
+    )
     since = django_filters.DateFilter(
         field_name="time",
         lookup_expr="date__gte",

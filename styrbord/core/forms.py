@@ -13,9 +13,7 @@ def style(form: forms.BaseForm) -> None:
             widget.attrs.setdefault("class", "form-checkbox")
         elif isinstance(widget, forms.Select):
             widget.attrs.setdefault("class", "form-select")
-        elif isinstance(widget, forms.Textarea):
-            widget.attrs.setdefault("class", "form-input")
-        elif not isinstance(widget, forms.HiddenInput):
+        elif isinstance(widget, forms.Textarea) or not isinstance(widget, forms.HiddenInput):
             widget.attrs.setdefault("class", "form-input")
 
 

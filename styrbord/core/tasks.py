@@ -40,4 +40,6 @@ def unregister(name: str) -> None:
 
 def tasks_for(user: User, municipality: Municipality) -> list[Task]:
     tasks = [task for provider in _providers.values() for task in provider(user, municipality)]
-    return sorted(tasks, key=lambda task: (task.due is None, task.due or datetime.date.max, task.title))
+    return sorted(
+        tasks, key=lambda task: (task.due is None, task.due or datetime.date.max, task.title)
+    )

@@ -97,7 +97,9 @@ def test_an_update_without_a_version_is_refused(token_client, norddjurs):
 def test_a_stale_update_is_answered_409_and_changes_nothing(token_client, norddjurs):
     person = PersonFactory(title="Konsulent")
     url = f"/api/norddjurs/persons/{person.pk}/"
-    first = token_client.patch(url, {"title": "Chef", "version": 1}, content_type="application/json")
+    first = token_client.patch(
+        url, {"title": "Chef", "version": 1}, content_type="application/json"
+    )
     assert first.status_code == 200
     assert first.json()["version"] == 2
     second = token_client.patch(
@@ -124,14 +126,18 @@ def test_a_read_only_token_cannot_write(norddjurs, editor):
     _token, key = create_api_token(user=editor, municipality=norddjurs, name="Læs")
     client = Client(HTTP_AUTHORIZATION=f"Token {key}")
     assert client.get("/api/norddjurs/persons/").status_code == 200
-    response = client.post("/api/norddjurs/persons/", {"name": "X"}, content_type="application/json")
+    response = client.post(
+        "/api/norddjurs/persons/", {"name": "X"}, content_type="application/json"
+    )
     assert response.status_code == 403
 
 
 def test_a_readers_token_cannot_write_even_with_write_permission(norddjurs, reader):
     _token, key = create_api_token(user=reader, municipality=norddjurs, name="X", can_write=True)
     client = Client(HTTP_AUTHORIZATION=f"Token {key}")
-    response = client.post("/api/norddjurs/persons/", {"name": "X"}, content_type="application/json")
+    response = client.post(
+        "/api/norddjurs/persons/", {"name": "X"}, content_type="application/json"
+    )
     assert response.status_code == 403
 
 
@@ -149,8 +155,12 @@ def test_an_anonymous_request_is_refused(client, norddjurs):
 def test_a_token_is_created_and_revoked_in_the_browser_pages(editor_client, editor, norddjurs):
     response = editor_client.post("/norddjurs/api-noegler/", {"name": "Power BI"})
     key = response.context["new_key"]
-    assert Client(HTTP_AUTHORIZATION=f"Token {key}").get("/api/norddjurs/persons/").status_code == 200
+    assert (
+        Client(HTTP_AUTHORIZATION=f"Token {key}").get("/api/norddjurs/persons/").status_code == 200
+    )
     token = queries.api_tokens(editor, norddjurs).get()
     editor_client.post(f"/norddjurs/api-noegler/{token.pk}/tilbagekald/")
-    assert Client(HTTP_AUTHORIZATION=f"Token {key}").get("/api/norddjurs/persons/").status_code == 401
+    assert (
+        Client(HTTP_AUTHORIZATION=f"Token {key}").get("/api/norddjurs/persons/").status_code == 401
+    )
     assert key not in editor_client.get("/norddjurs/api-noegler/").text

@@ -73,7 +73,9 @@ def test_a_stale_edit_is_refused_and_nothing_is_overwritten(in_norddjurs, editor
 def test_invalid_changes_are_refused_before_anything_is_written(in_norddjurs, editor):
     person = PersonFactory(email="a@example.dk")
     with pytest.raises(ValidationError) as refused:
-        organisation.update_person(person, actor=editor, expected_version=1, email="ikke en adresse")
+        organisation.update_person(
+            person, actor=editor, expected_version=1, email="ikke en adresse"
+        )
     assert "email" in refused.value.message_dict
     person.refresh_from_db()
     assert person.email == "a@example.dk"

@@ -84,7 +84,8 @@ def test_a_reader_cannot_open_edit_pages(reader_client, person):
 
 def test_editing_a_person_shows_in_the_history_with_before_and_after(editor_client, person):
     response = editor_client.post(
-        f"/norddjurs/personer/{person.pk}/rediger/", person_form(person, title="Digitaliseringschef")
+        f"/norddjurs/personer/{person.pk}/rediger/",
+        person_form(person, title="Digitaliseringschef"),
     )
     assert response.status_code == 302
     history = editor_client.get(f"/norddjurs/historik/person/{person.pk}/").text

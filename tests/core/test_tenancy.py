@@ -89,7 +89,9 @@ def test_core_api_refuses_another_municipalitys_objects_with_a_token(
 def test_refused_writes_change_nothing(client, editor, rebild_objects):
     client.force_login(editor)
     unit = rebild_objects["unit"]
-    client.post(f"/norddjurs/organisation/{unit.pk}/rediger/", {"name": "Overtaget", "kind": "team"})
+    client.post(
+        f"/norddjurs/organisation/{unit.pk}/rediger/", {"name": "Overtaget", "kind": "team"}
+    )
     client.post(f"/rebild/organisation/{unit.pk}/rediger/", {"name": "Overtaget", "kind": "team"})
     with scopes_disabled():
         assert OrgUnit.objects.get(pk=unit.pk).name == "Center Børn og Unge"

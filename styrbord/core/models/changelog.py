@@ -79,3 +79,6 @@ class AccessLogEntry(models.Model):
         ordering = ["-time"]
         verbose_name = _("access log entry")
         verbose_name_plural = _("access log")
+
+    def __str__(self) -> str:
+        return f"{self.time:%Y-%m-%d %H:%M} {self.path}"

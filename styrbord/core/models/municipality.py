@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -56,3 +57,7 @@ class Municipality(models.Model):
         if self.is_catalogue:
             return self.name
         return _("%(name)s Municipality") % {"name": self.name}
+
+    def clean(self) -> None:
+        if not self.is_catalogue and not self.code:
+            raise ValidationError({"code": _("A municipality needs its four-digit kommunekode.")})

@@ -103,6 +103,4 @@ class Person(TenantModel):
 
     def clean(self) -> None:
         if self.org_unit_id and self.org_unit.municipality_id != self.municipality_id:
-            raise ValidationError(
-                {"org_unit": _("The unit belongs to another municipality.")}
-            )
+            raise ValidationError({"org_unit": _("The unit belongs to another municipality.")})

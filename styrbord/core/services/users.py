@@ -44,9 +44,7 @@ def add_membership(
 ) -> Membership:
     if Membership.objects.filter(municipality=municipality, user=user).exists():
         raise ValidationError({"username": _("This user already has a role in the municipality.")})
-    return changes.create(
-        Membership(municipality=municipality, user=user, role=role), actor=actor
-    )
+    return changes.create(Membership(municipality=municipality, user=user, role=role), actor=actor)
 
 
 def change_role(

@@ -37,7 +37,7 @@ def person_detail(request: HttpRequest, kommune: str, pk: int) -> HttpResponse:
         "core/persons/detail.html",
         {
             "person": person,
-            "ancestors": queries.ancestors(person.org_unit) + [person.org_unit]
+            "ancestors": [*queries.ancestors(person.org_unit), person.org_unit]
             if person.org_unit
             else [],
             "can_edit": policy.can_edit(request.user, request.municipality),

@@ -51,7 +51,8 @@ def user_add(request: HttpRequest, kommune: str) -> HttpResponse:
         membership = save_versioned(form, add)
         if membership:
             messages.success(
-                request, _("%(user)s now has a role in the municipality.") % {"user": membership.user}
+                request,
+                _("%(user)s now has a role in the municipality.") % {"user": membership.user},
             )
             return redirect("core:user_list", kommune=kommune)
     return render(request, "core/users/add.html", {"form": form})

@@ -12,7 +12,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if settings.PRODUCTION or not settings.DEMO_MODE:
-            raise CommandError("Demo data is loaded only with STYRBORD_DEMO=1, never in production.")
+            raise CommandError(
+                "Demo data is loaded only with STYRBORD_DEMO=1, never in production."
+            )
         logins = []
         # Each app with a ``demo`` module adds its part, in INSTALLED_APPS order.
         for config in apps.get_app_configs():
