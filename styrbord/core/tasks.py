@@ -10,6 +10,8 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from styrbord.core.models import Municipality, User
 
 
@@ -20,8 +22,9 @@ class Task:
     due: datetime.date | None = None
     category: str = ""
 
-    def is_overdue(self, today: datetime.date) -> bool:
-        return self.due is not None and self.due < today
+    @property
+    def overdue(self) -> bool:
+        return self.due is not None and self.due < timezone.localdate()
 
 
 TaskProvider = Callable[[User, Municipality], Iterable[Task]]

@@ -176,3 +176,18 @@ def test_the_page_has_a_skip_link_to_the_main_content(editor_client):
     html = editor_client.get("/norddjurs/").text
     assert 'href="#main-content"' in html
     assert 'id="main-content"' in html
+
+
+def test_an_overdue_task_is_marked_overdue_on_the_dashboard(editor_client):
+    import datetime
+
+    def provider(user, municipality):
+        yield tasks.Task(title="Indsend statusrapport", url="/x/", due=datetime.date(2020, 1, 1))
+
+    tasks.register("test-overdue", provider)
+    try:
+        page = editor_client.get("/norddjurs/").text
+    finally:
+        tasks.unregister("test-overdue")
+    assert "Indsend statusrapport" in page
+    assert "overskredet" in page
