@@ -9,10 +9,11 @@ from collections.abc import Callable
 
 import pytest
 from django_scopes import scopes_disabled
+from playwright.sync_api import expect
 
 from styrbord.core import tasks
 from styrbord.core.models import Membership
-from tests.browser.support import assert_accessible, axe_violations, log_in
+from tests.browser.support import assert_accessible, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -73,6 +74,7 @@ def _locked_out(page, world):
         if navigation.value.status != 200:
             break
     assert navigation.value.status == 429, "five failed logins did not lock the username out"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Login er låst")
 
 
 @case("password change")
@@ -235,9 +237,9 @@ def _person_search(page, world):
 @case("person search while typing")
 def _person_live_search(page, world):
     visit(page, world.path("personer/"))
-    with page.expect_response(lambda response: "q=MED" in response.url):
-        page.fill("#id_q", "MED")
-    page.wait_for_function("document.querySelectorAll('#person-results tbody tr').length === 4")
+    with page.expect_response(lambda response: "q=Nirojan" in response.url):
+        page.fill("#id_q", "Nirojan")
+    expect(page.locator("#person-results tbody tr")).to_have_count(1)
 
 
 @case("person detail")
@@ -333,7 +335,8 @@ def _no_leftover_tasks():
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_page_has_no_axe_violations(name, page, world):
+def test_page_has_no_axe_violations(name, warm_page, world):
+    page = warm_page
     user, steps = CASES[name]
     if user is not None:
         log_in(page.context, getattr(world, user), world.url)
