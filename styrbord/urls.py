@@ -42,7 +42,13 @@ urlpatterns = [
     ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
+    path(
+        "api/docs/",
+        SpectacularSwaggerView.as_view(
+            url_name="api_schema", template_name="core/api/swagger_ui.html"
+        ),
+        name="api_docs",
+    ),
     path("api/<slug:kommune>/", include(core_api_urls)),
     path("<slug:kommune>/", include("styrbord.core.urls")),
 ]

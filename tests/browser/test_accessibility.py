@@ -5,6 +5,7 @@ or a lock-out) and runs axe-core on it in Chromium. A new page goes into ``CASES
 """
 
 import datetime
+import re
 from collections.abc import Callable
 
 import pytest
@@ -120,6 +121,19 @@ def _statement_edit(page, world):
 @case("404 outside a municipality", user=None)
 def _not_found_anonymous(page, world):
     visit(page, "/findes-ikke/", status=404)
+
+
+@case("API documentation with an operation opened and tried", user=None)
+def _api_docs(page, world):
+    visit(page, "/api/docs/")
+    page.locator(".opblock-summary-control").first.click()
+    page.get_by_role("button", name="Try it out").click()
+    expect(page.locator("tr[data-param-name] select").first).to_have_attribute(
+        "aria-label", re.compile(r"\w+")
+    )
+    page.get_by_role("textbox", name=re.compile("kommune")).fill("norddjurs")
+    page.get_by_role("button", name="Execute").click()
+    expect(page.locator(".live-responses-table")).to_be_visible()
 
 
 # --- Pages in Norddjurs --------------------------------------------------------------
