@@ -3,19 +3,13 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from styrbord.core.api import urls as core_api_urls
-from styrbord.core.forms_auth import LoginForm, StyledPasswordChangeForm
+from styrbord.core.forms_auth import StyledPasswordChangeForm
 from styrbord.core.views import pages
 
 urlpatterns = [
     path("", pages.home, name="home"),
     path("healthz", pages.healthz, name="healthz"),
-    path(
-        "log-ind/",
-        auth_views.LoginView.as_view(
-            template_name="core/auth/login.html", authentication_form=LoginForm
-        ),
-        name="login",
-    ),
+    path("log-ind/", pages.StyrbordLoginView.as_view(), name="login"),
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "konto/adgangskode/",

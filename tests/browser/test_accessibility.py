@@ -55,6 +55,18 @@ def _login(page, world):
     visit(page, "/log-ind/")
 
 
+@case("login in demo mode", user=None)
+def _login_demo(page, world):
+    from django.conf import settings
+
+    settings.DEMO_MODE = True  # the live server shares this process; reset after the test
+    try:
+        visit(page, "/log-ind/")
+        expect(page.get_by_role("heading", name="Demologins")).to_be_visible()
+    finally:
+        settings.DEMO_MODE = False
+
+
 @case("login with errors", user=None)
 def _login_errors(page, world):
     visit(page, "/log-ind/")

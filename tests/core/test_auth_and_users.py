@@ -156,3 +156,10 @@ def test_production_refuses_to_start_without_a_secret_key(env):
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_the_login_page_lists_the_demo_logins_only_in_demo_mode(client, db, settings):
+    settings.DEMO_MODE = False
+    assert "norddjurs-redaktoer" not in client.get("/log-ind/").text
+    settings.DEMO_MODE = True
+    assert "norddjurs-redaktoer" in client.get("/log-ind/").text

@@ -107,7 +107,7 @@ def test_a_stale_edit_form_is_refused_keeps_the_input_and_shows_what_changed(
     assert response.status_code == 200
     assert "Nogen andre har gemt" in response.text
     assert 'value="Min titel"' in response.text
-    assert "Projektleder" in response.text
+    assert "Titel: Teamleder → Projektleder" in response.text
     assert 'name="version" value="2"' in response.text
     with scope(municipality=norddjurs):
         assert Person.objects.get(pk=person.pk).title == "Projektleder"

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from styrbord.core.history import describe
 from styrbord.core.services.changes import StaleEdit
 
 PAGE_SIZE = 25
@@ -43,7 +44,7 @@ def save_versioned(form: forms.BaseForm, save: Callable[[], Any]) -> Any | None:
     try:
         return save()
     except StaleEdit as stale:
-        form.stale_changes = stale.changes_since
+        form.stale_changes = [describe(entry) for entry in stale.changes_since]
         data = form.data.copy()
         data["version"] = stale.current.version
         form.data = data

@@ -1,7 +1,9 @@
 """Pages outside a municipality: home, switching, the accessibility statement, health."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -10,10 +12,24 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from styrbord.core import policy, queries
+from styrbord.core.demo import DEMO_PASSWORD, LOGINS_TEXT
 from styrbord.core.forms import SiteTextForm
+from styrbord.core.forms_auth import LoginForm
 from styrbord.core.services import site as site_services
 from styrbord.core.tasks import tasks_for
 from styrbord.core.views.helpers import require, save_versioned
+
+
+class StyrbordLoginView(LoginView):
+    template_name = "core/auth/login.html"
+    authentication_form = LoginForm
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if settings.DEMO_MODE and not settings.PRODUCTION:
+            context["demo_logins"] = LOGINS_TEXT
+            context["demo_password"] = DEMO_PASSWORD
+        return context
 
 
 @login_required
