@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from styrbord.core.forms import style
 from styrbord.core.models import (
+    AccessLogEntry,
     ChangeAction,
     ChangeLogEntry,
     Membership,
@@ -121,3 +122,24 @@ class ChangeLogFilter(StyledFilterSet):
     class Meta:
         model = ChangeLogEntry
         fields = ["q", "action", "actor", "object_type", "since", "until"]
+
+
+class AccessLogFilter(StyledFilterSet):
+    user = django_filters.CharFilter(field_name="user__username", label=_("User (username)"))
+    path = django_filters.CharFilter(lookup_expr="icontains", label=_("Page address contains"))
+    since = django_filters.DateFilter(
+        field_name="time",
+        lookup_expr="date__gte",
+        label=_("From date"),
+        widget=django_filters.widgets.forms.DateInput(attrs={"type": "date"}),
+    )
+    until = django_filters.DateFilter(
+        field_name="time",
+        lookup_expr="date__lte",
+        label=_("To date"),
+        widget=django_filters.widgets.forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = AccessLogEntry
+        fields = ["user", "path", "since", "until"]

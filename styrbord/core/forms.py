@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
 
@@ -21,6 +22,12 @@ class StyledForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         style(self)
+
+
+class VersionForm(StyledForm):
+    """A confirmation that carries the version it was shown at."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class VersionedModelForm(forms.ModelForm):
@@ -58,8 +65,7 @@ class OrgUnitCreateForm(OrgUnitForm):
         style(self)
 
 
-class MoveOrgUnitForm(StyledForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class MoveOrgUnitForm(VersionForm):
     parent = forms.ModelChoiceField(
         queryset=OrgUnit.objects.none(),
         required=False,
@@ -74,8 +80,7 @@ class MoveOrgUnitForm(StyledForm):
         )
 
 
-class CloseOrgUnitForm(StyledForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class CloseOrgUnitForm(VersionForm):
     closed_on = forms.DateField(
         label=_("Closed from"), widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -108,8 +113,7 @@ class AddUserForm(StyledForm):
     )
 
 
-class RoleForm(StyledForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class RoleForm(VersionForm):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
 
@@ -122,6 +126,12 @@ class ApiTokenForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         style(self)
+
+    def clean_expires_at(self):
+        expires_at = self.cleaned_data["expires_at"]
+        if expires_at is not None and expires_at <= timezone.now():
+            raise forms.ValidationError(_("The expiry must be in the future."))
+        return expires_at
 
 
 class SiteTextForm(VersionedModelForm):

@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django_scopes import scopes_disabled
 
 from styrbord.core.models import (
+    AccessLogEntry,
     ApiToken,
     ChangeLogEntry,
     Membership,
@@ -95,6 +96,10 @@ def api_tokens(user: User, municipality: Municipality) -> QuerySet[ApiToken]:
 
 def change_log() -> QuerySet[ChangeLogEntry]:
     return ChangeLogEntry.objects.select_related("actor", "content_type")
+
+
+def access_log() -> QuerySet[AccessLogEntry]:
+    return AccessLogEntry.objects.select_related("user")
 
 
 def history_of(obj: models.Model) -> QuerySet[ChangeLogEntry]:

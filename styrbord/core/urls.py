@@ -14,6 +14,7 @@ urlpatterns = [
     path("organisation/<int:pk>/rediger/", organisation.org_unit_edit, name="org_unit_edit"),
     path("organisation/<int:pk>/flyt/", organisation.org_unit_move, name="org_unit_move"),
     path("organisation/<int:pk>/luk/", organisation.org_unit_close, name="org_unit_close"),
+    path("organisation/<int:pk>/genaabn/", organisation.org_unit_reopen, name="org_unit_reopen"),
     path("personer/", persons.person_list, name="person_list"),
     path("personer/ny/", persons.person_create, name="person_create"),
     path("personer/<int:pk>/", persons.person_detail, name="person_detail"),
@@ -24,5 +25,6 @@ urlpatterns = [
     path("api-noegler/", users.api_token_list, name="api_tokens"),
     path("api-noegler/<int:pk>/tilbagekald/", users.api_token_revoke, name="api_token_revoke"),
     path("aendringslog/", history.change_log, name="change_log"),
+    path("adgangslog/", history.access_log, name="access_log"),
     path("historik/<slug:model>/<int:pk>/", history.object_history, name="history"),
 ]

@@ -247,7 +247,7 @@ def _unit_close_errors(page, world):
 
 @case("org unit reopen")
 def _unit_reopen(page, world):
-    visit(page, world.path(f"organisation/{world.closed_unit.pk}/luk/"))
+    visit(page, world.path(f"organisation/{world.closed_unit.pk}/genaabn/"))
 
 
 @case("person list")
@@ -342,6 +342,12 @@ def _unit_history(page, world):
 @case("person history")
 def _person_history(page, world):
     visit(page, world.path(f"historik/person/{world.person.pk}/"))
+
+
+@case("access log", user="local_admin")
+def _access_log(page, world):
+    visit(page, world.path(f"personer/{world.person.pk}/"))
+    visit(page, world.path("adgangslog/"))
 
 
 @case("403 page", user="reader")

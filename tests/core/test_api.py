@@ -164,3 +164,12 @@ def test_a_token_is_created_and_revoked_in_the_browser_pages(editor_client, edit
         Client(HTTP_AUTHORIZATION=f"Token {key}").get("/api/norddjurs/persons/").status_code == 401
     )
     assert key not in editor_client.get("/norddjurs/api-noegler/").text
+
+
+def test_a_token_cannot_be_created_already_expired(editor_client):
+    response = editor_client.post(
+        "/norddjurs/api-noegler/", {"name": "Gammel", "expires_at": "2020-01-01T12:00"}
+    )
+    assert response.status_code == 200
+    assert 'id="id_expires_at_error"' in response.text
+    assert response.context["new_key"] is None

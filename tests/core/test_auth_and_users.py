@@ -163,3 +163,22 @@ def test_the_login_page_lists_the_demo_logins_only_in_demo_mode(client, db, sett
     assert "norddjurs-redaktoer" not in client.get("/log-ind/").text
     settings.DEMO_MODE = True
     assert "norddjurs-redaktoer" in client.get("/log-ind/").text
+
+
+def test_an_existing_login_is_given_a_role_without_a_new_password(
+    admin_client_local, other_editor, norddjurs
+):
+    response = admin_client_local.post(
+        "/norddjurs/brugere/tilfoej/", {"username": "other-editor", "role": Role.READER}
+    )
+    assert response.status_code == 302
+    with scope(municipality=norddjurs):
+        assert Membership.objects.get(user=other_editor).role == Role.READER
+
+
+def test_a_login_cannot_be_added_twice(admin_client_local, editor):
+    response = admin_client_local.post(
+        "/norddjurs/brugere/tilfoej/", {"username": "editor", "role": Role.ADMIN}
+    )
+    assert response.status_code == 200
+    assert 'id="id_username_error"' in response.text

@@ -1,6 +1,7 @@
 """The core pages: forms keep what was typed, errors are Danish, stale edits are refused."""
 
 import pytest
+from django.test import Client
 from django_scopes import scope
 
 from styrbord.core import queries, tasks
@@ -163,6 +164,19 @@ def test_reading_a_person_is_recorded_in_the_access_log(editor_client, editor, p
     assert entry.user == editor
 
 
+def test_a_local_administrator_reads_who_opened_a_person(admin_client_local, editor, person):
+    editors_browser = Client()
+    editors_browser.force_login(editor)
+    editors_browser.get(f"/norddjurs/personer/{person.pk}/")
+    page = admin_client_local.get("/norddjurs/adgangslog/", {"user": "editor"}).text
+    assert f"/norddjurs/personer/{person.pk}/" in page
+    assert "/norddjurs/personer/" in admin_client_local.get("/norddjurs/adgangslog/").text
+
+
+def test_editors_cannot_read_the_access_log(editor_client):
+    assert editor_client.get("/norddjurs/adgangslog/").status_code == 403
+
+
 def test_the_accessibility_statement_is_public_and_linked_from_every_page(client, editor_client):
     assert "Tilgængelighedserklæring" in client.get("/tilgaengelighedserklaering/").text
     assert 'href="/tilgaengelighedserklaering/"' in editor_client.get("/norddjurs/").text
@@ -191,3 +205,21 @@ def test_an_overdue_task_is_marked_overdue_on_the_dashboard(editor_client):
         tasks.unregister("test-overdue")
     assert "Indsend statusrapport" in page
     assert "overskredet" in page
+
+
+def test_a_closed_unit_is_reopened_through_its_page(editor_client, norddjurs):
+    unit = OrgUnitFactory(name="Gruppe for bæredygtighed", closed_on="2021-03-31")
+    assert editor_client.get(f"/norddjurs/organisation/{unit.pk}/luk/").status_code == 302
+    response = editor_client.post(f"/norddjurs/organisation/{unit.pk}/genaabn/", {"version": 1})
+    assert response.status_code == 302
+    with scope(municipality=norddjurs):
+        assert OrgUnit.objects.get(pk=unit.pk).closed_on is None
+
+
+def test_a_stale_reopen_is_refused(editor_client, editor, norddjurs):
+    unit = OrgUnitFactory(name="Covid-19-gruppen", closed_on="2021-09-09")
+    with scope(municipality=norddjurs):
+        organisation.update_org_unit(unit, actor=editor, expected_version=1, short_name="C19")
+    response = editor_client.post(f"/norddjurs/organisation/{unit.pk}/genaabn/", {"version": 1})
+    assert response.status_code == 200
+    assert "Nogen andre har gemt" in response.text

@@ -31,6 +31,7 @@ def add_rows(municipality, n: int) -> None:
         "/norddjurs/personer/?q=a",
         "/norddjurs/brugere/",
         "/norddjurs/aendringslog/",
+        "/norddjurs/adgangslog/",
         "/api/norddjurs/org-units/",
         "/api/norddjurs/persons/",
     ],

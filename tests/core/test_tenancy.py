@@ -28,6 +28,7 @@ def core_page_kwargs(objects) -> dict:
         "org_unit_edit": {"pk": objects["unit"].pk},
         "org_unit_move": {"pk": objects["unit"].pk},
         "org_unit_close": {"pk": objects["unit"].pk},
+        "org_unit_reopen": {"pk": objects["unit"].pk},
         "person_detail": {"pk": objects["person"].pk},
         "person_edit": {"pk": objects["person"].pk},
         "user_role": {"pk": objects["membership"].pk},

@@ -47,6 +47,34 @@ def add_membership(
     return changes.create(Membership(municipality=municipality, user=user, role=role), actor=actor)
 
 
+@transaction.atomic
+def add_user(
+    *,
+    municipality: Municipality,
+    actor: User | None,
+    username: str,
+    role: str,
+    password: str = "",
+    first_name: str = "",
+    last_name: str = "",
+    email: str = "",
+) -> Membership:
+    """Give an existing login a role here, or create the login first when it is new."""
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        if not password:
+            raise ValidationError({"password": _("A new login needs an initial password.")})
+        user = create_user(
+            actor=actor,
+            username=username,
+            password=password,
+            first_name=first_name,
+            last_name=last_name,
+            email=email,
+        )
+    return add_membership(municipality=municipality, actor=actor, user=user, role=role)
+
+
 def change_role(
     membership: Membership, *, actor: User | None, expected_version: int, role: str
 ) -> Membership:

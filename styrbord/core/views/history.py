@@ -1,11 +1,12 @@
-"""History pages: one object's changes, and the municipality's whole change log."""
+"""History pages: one object's changes, the municipality's change log and access log."""
 
 from django.apps import apps
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from styrbord.core import policy, queries
-from styrbord.core.filters import ChangeLogFilter
+from styrbord.core.filters import AccessLogFilter, ChangeLogFilter
 from styrbord.core.history import describe
 from styrbord.core.views.helpers import paginate, require
 
@@ -38,4 +39,19 @@ def change_log(request: HttpRequest, kommune: str) -> HttpResponse:
         request,
         "core/history/log.html",
         {"filter": filterset, "page": page, "entries": [describe(entry) for entry in page]},
+    )
+
+
+def access_log(request: HttpRequest, kommune: str) -> HttpResponse:
+    """Who opened which page with personal data, for the retention period."""
+    require(policy.can_administer(request.user, request.municipality))
+    filterset = AccessLogFilter(request.GET or None, queryset=queries.access_log())
+    return render(
+        request,
+        "core/history/access_log.html",
+        {
+            "filter": filterset,
+            "page": paginate(request, filterset.qs),
+            "retention_days": settings.ACCESS_LOG_RETENTION_DAYS,
+        },
     )

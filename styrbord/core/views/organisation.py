@@ -7,10 +7,19 @@ from django.views.decorators.http import require_http_methods
 
 from styrbord.core import policy, queries
 from styrbord.core.filters import OrgUnitFilter
-from styrbord.core.forms import CloseOrgUnitForm, MoveOrgUnitForm, OrgUnitCreateForm, OrgUnitForm
+from styrbord.core.forms import (
+    CloseOrgUnitForm,
+    MoveOrgUnitForm,
+    OrgUnitCreateForm,
+    OrgUnitForm,
+    VersionForm,
+)
 from styrbord.core.models import OrgUnit
 from styrbord.core.services import organisation as services
 from styrbord.core.views.helpers import paginate, require, save_versioned
+
+# A unit page lists this many persons and links to the filtered person list for the rest.
+PERSONS_SHOWN = 50
 
 
 def org_unit_list(request: HttpRequest, kommune: str) -> HttpResponse:
@@ -39,7 +48,7 @@ def org_unit_detail(request: HttpRequest, kommune: str, pk: int) -> HttpResponse
             "unit": unit,
             "ancestors": queries.ancestors(unit),
             "children": queries.org_units().filter(parent=unit).order_by("name"),
-            "persons": queries.persons().filter(org_unit=unit, is_active=True)[:50],
+            "persons": queries.persons().filter(org_unit=unit, is_active=True)[:PERSONS_SHOWN],
             "can_edit": policy.can_edit(request.user, request.municipality),
         },
     )
@@ -121,33 +130,43 @@ def org_unit_move(request: HttpRequest, kommune: str, pk: int) -> HttpResponse:
 def org_unit_close(request: HttpRequest, kommune: str, pk: int) -> HttpResponse:
     require(policy.can_edit(request.user, request.municipality))
     unit = get_object_or_404(OrgUnit.objects.all(), pk=pk)
-    if request.method == "POST" and request.POST.get("reopen"):
-        form = CloseOrgUnitForm(initial={"version": unit.version})
+    if unit.closed_on is not None:
+        return redirect("core:org_unit_reopen", kommune=kommune, pk=unit.pk)
+    form = CloseOrgUnitForm(
+        request.POST or None,
+        initial={"version": unit.version, "closed_on": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = save_versioned(
+            form,
+            lambda: services.close_org_unit(
+                unit,
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+                closed_on=form.cleaned_data["closed_on"],
+            ),
+        )
+        if saved:
+            messages.success(request, _("The unit was closed."))
+            return redirect("core:org_unit_detail", kommune=kommune, pk=unit.pk)
+    return render(request, "core/org_units/close.html", {"form": form, "unit": unit})
+
+
+@require_http_methods(["GET", "POST"])
+def org_unit_reopen(request: HttpRequest, kommune: str, pk: int) -> HttpResponse:
+    require(policy.can_edit(request.user, request.municipality))
+    unit = get_object_or_404(OrgUnit.objects.all(), pk=pk)
+    if unit.closed_on is None:
+        return redirect("core:org_unit_detail", kommune=kommune, pk=unit.pk)
+    form = VersionForm(request.POST or None, initial={"version": unit.version})
+    if request.method == "POST" and form.is_valid():
         saved = save_versioned(
             form,
             lambda: services.reopen_org_unit(
-                unit, actor=request.user, expected_version=int(request.POST.get("version", 0))
+                unit, actor=request.user, expected_version=form.cleaned_data["version"]
             ),
         )
         if saved:
             messages.success(request, _("The unit was reopened."))
             return redirect("core:org_unit_detail", kommune=kommune, pk=unit.pk)
-    else:
-        form = CloseOrgUnitForm(
-            request.POST or None,
-            initial={"version": unit.version, "closed_on": timezone.localdate()},
-        )
-        if request.method == "POST" and form.is_valid():
-            saved = save_versioned(
-                form,
-                lambda: services.close_org_unit(
-                    unit,
-                    actor=request.user,
-                    expected_version=form.cleaned_data["version"],
-                    closed_on=form.cleaned_data["closed_on"],
-                ),
-            )
-            if saved:
-                messages.success(request, _("The unit was closed."))
-                return redirect("core:org_unit_detail", kommune=kommune, pk=unit.pk)
-    return render(request, "core/org_units/close.html", {"form": form, "unit": unit})
+    return render(request, "core/org_units/reopen.html", {"form": form, "unit": unit})

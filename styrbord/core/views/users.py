@@ -1,7 +1,6 @@
 """Users and roles of a municipality (local administrators) and personal API tokens."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -10,7 +9,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from styrbord.core import policy, queries
 from styrbord.core.filters import MembershipFilter
 from styrbord.core.forms import AddUserForm, ApiTokenForm, RoleForm
-from styrbord.core.models import Membership, User
 from styrbord.core.services import users as services
 from styrbord.core.views.helpers import paginate, require, save_versioned
 
@@ -27,28 +25,12 @@ def user_add(request: HttpRequest, kommune: str) -> HttpResponse:
     require(policy.can_administer(request.user, request.municipality))
     form = AddUserForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-
-        @transaction.atomic
-        def add() -> Membership:
-            user = User.objects.filter(username=data["username"]).first()
-            if user is None:
-                if not data["password"]:
-                    form.add_error("password", _("A new login needs an initial password."))
-                    return None
-                user = services.create_user(
-                    actor=request.user,
-                    username=data["username"],
-                    password=data["password"],
-                    first_name=data["first_name"],
-                    last_name=data["last_name"],
-                    email=data["email"],
-                )
-            return services.add_membership(
-                municipality=request.municipality, actor=request.user, user=user, role=data["role"]
-            )
-
-        membership = save_versioned(form, add)
+        membership = save_versioned(
+            form,
+            lambda: services.add_user(
+                municipality=request.municipality, actor=request.user, **form.cleaned_data
+            ),
+        )
         if membership:
             messages.success(
                 request,
