@@ -173,3 +173,14 @@ def test_a_token_cannot_be_created_already_expired(editor_client):
     assert response.status_code == 200
     assert 'id="id_expires_at_error"' in response.text
     assert response.context["new_key"] is None
+
+
+def test_a_closed_unit_is_left_out_of_the_list_but_found_by_its_id(token_client, norddjurs):
+    closed = OrgUnitFactory(name="Gruppe for markedsføring", closed_on="2019-10-31")
+    listed = token_client.get("/api/norddjurs/org-units/").json()["results"]
+    assert closed.pk not in [unit["id"] for unit in listed]
+    assert (
+        token_client.get("/api/norddjurs/org-units/", {"include_closed": "true"}).json()["count"]
+        == 1
+    )
+    assert token_client.get(f"/api/norddjurs/org-units/{closed.pk}/").status_code == 200

@@ -1,4 +1,3 @@
-from django.shortcuts import get_object_or_404
 from rest_framework import mixins, viewsets
 
 from styrbord.core import queries
@@ -25,10 +24,8 @@ class OrgUnitViewSet(
             return OrgUnit.objects.none()
         return queries.org_units().order_by("name", "pk")
 
-    def get_object(self):
-        return get_object_or_404(self.filter_queryset(queries.org_units()), pk=self.kwargs["pk"])
-
     def filter_queryset(self, queryset):
+        # The list hides closed units by default; a closed unit is still found by its id.
         if self.action != "list":
             return queryset
         return super().filter_queryset(queryset)
