@@ -184,3 +184,19 @@ def test_a_closed_unit_is_left_out_of_the_list_but_found_by_its_id(token_client,
         == 1
     )
     assert token_client.get(f"/api/norddjurs/org-units/{closed.pk}/").status_code == 200
+
+
+def test_reading_persons_through_the_api_is_recorded_in_the_access_log(
+    token_client, editor, norddjurs
+):
+    from styrbord.core.models import AccessLogEntry
+
+    person = PersonFactory()
+    token_client.get("/api/norddjurs/persons/")
+    token_client.get(f"/api/norddjurs/persons/{person.pk}/")
+    with scope(municipality=norddjurs):
+        entries = list(AccessLogEntry.objects.order_by("time", "pk"))
+    assert [(entry.user, entry.object_id) for entry in entries] == [
+        (editor, ""),
+        (editor, str(person.pk)),
+    ]

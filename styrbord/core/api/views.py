@@ -1,10 +1,12 @@
 from rest_framework import mixins, viewsets
+from rest_framework.response import Response
 
 from styrbord.core import queries
 from styrbord.core.api.serializers import OrgUnitSerializer, PersonSerializer
 from styrbord.core.filters import OrgUnitFilter, PersonFilter
 from styrbord.core.models import OrgUnit, Person
 from styrbord.core.services import organisation as services
+from styrbord.core.services.access import record_access
 
 
 class OrgUnitViewSet(
@@ -68,6 +70,15 @@ class PersonViewSet(
         if getattr(self, "swagger_fake_view", False):  # schema generation runs unscoped
             return Person.objects.none()
         return queries.persons().order_by("name", "pk")
+
+    def list(self, request, *args, **kwargs):
+        record_access(request._request)
+        return super().list(request, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
+        person = self.get_object()
+        record_access(request._request, person)
+        return Response(self.get_serializer(person).data)
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)

@@ -14,6 +14,7 @@ from styrbord.core.models import AccessLogEntry
 def record_access(request: HttpRequest, obj: models.Model | None = None) -> AccessLogEntry:
     return AccessLogEntry._base_manager.create(
         municipality=request.municipality,
+        # An API request authenticates inside DRF, which sets the user on this request too.
         user=request.user if request.user.is_authenticated else None,
         path=request.get_full_path()[:500],
         content_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
