@@ -22,6 +22,19 @@ def scoped_org_units(request) -> QuerySet:
     return OrgUnit.objects.filter(closed_on__isnull=True)
 
 
+def date_range(field_name: str) -> tuple[django_filters.DateFilter, django_filters.DateFilter]:
+    """A "from date" and "to date" pair on a date or datetime field, as date inputs."""
+    return tuple(
+        django_filters.DateFilter(
+            field_name=field_name,
+            lookup_expr=f"date__{lookup}",
+            label=label,
+            widget=django_filters.widgets.forms.DateInput(attrs={"type": "date"}),
+        )
+        for lookup, label in (("gte", _("From date")), ("lte", _("To date")))
+    )
+
+
 class StyledFilterSet(django_filters.FilterSet):
     """Filters are declared explicitly: scoped managers cannot be queried at import time."""
 
@@ -106,18 +119,7 @@ class ChangeLogFilter(StyledFilterSet):
     object_type = django_filters.CharFilter(
         field_name="content_type__model", label=_("Object type")
     )
-    since = django_filters.DateFilter(
-        field_name="time",
-        lookup_expr="date__gte",
-        label=_("From date"),
-        widget=django_filters.widgets.forms.DateInput(attrs={"type": "date"}),
-    )
-    until = django_filters.DateFilter(
-        field_name="time",
-        lookup_expr="date__lte",
-        label=_("To date"),
-        widget=django_filters.widgets.forms.DateInput(attrs={"type": "date"}),
-    )
+    since, until = date_range("time")
 
     class Meta:
         model = ChangeLogEntry
@@ -127,18 +129,7 @@ class ChangeLogFilter(StyledFilterSet):
 class AccessLogFilter(StyledFilterSet):
     user = django_filters.CharFilter(field_name="user__username", label=_("User (username)"))
     path = django_filters.CharFilter(lookup_expr="icontains", label=_("Page address contains"))
-    since = django_filters.DateFilter(
-        field_name="time",
-        lookup_expr="date__gte",
-        label=_("From date"),
-        widget=django_filters.widgets.forms.DateInput(attrs={"type": "date"}),
-    )
-    until = django_filters.DateFilter(
-        field_name="time",
-        lookup_expr="date__lte",
-        label=_("To date"),
-        widget=django_filters.widgets.forms.DateInput(attrs={"type": "date"}),
-    )
+    since, until = date_range("time")
 
     class Meta:
         model = AccessLogEntry

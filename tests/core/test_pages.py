@@ -223,3 +223,18 @@ def test_a_stale_reopen_is_refused(editor_client, editor, norddjurs):
     response = editor_client.post(f"/norddjurs/organisation/{unit.pk}/genaabn/", {"version": 1})
     assert response.status_code == 200
     assert "Nogen andre har gemt" in response.text
+
+
+def test_the_change_log_filters_by_date_range(admin_client_local, norddjurs):
+    admin_client_local.post("/norddjurs/organisation/ny/", {"name": "Dagens enhed", "kind": "team"})
+    page = admin_client_local.get("/norddjurs/aendringslog/", {"until": "2000-01-01"}).text
+    assert "«Dagens enhed»" not in page
+    page = admin_client_local.get("/norddjurs/aendringslog/", {"since": "2000-01-01"}).text
+    assert "«Dagens enhed»" in page
+
+
+def test_the_tree_shows_closed_units_only_when_asked(editor_client, norddjurs):
+    OrgUnitFactory(name="Gruppe for markedsføring", closed_on="2019-10-31")
+    assert "Gruppe for markedsføring" not in editor_client.get("/norddjurs/organisation/").text
+    page = editor_client.get("/norddjurs/organisation/", {"include_closed": "on"}).text
+    assert "Gruppe for markedsføring" in page

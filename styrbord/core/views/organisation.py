@@ -33,9 +33,8 @@ def org_unit_list(request: HttpRequest, kommune: str) -> HttpResponse:
     if searching:
         context["page"] = paginate(request, filterset.qs.order_by("name"))
     else:
-        context["tree"] = queries.org_unit_tree(
-            include_closed=request.GET.get("include_closed") in {"true", "on", "1"}
-        )
+        include_closed = filterset.is_valid() and filterset.form.cleaned_data["include_closed"]
+        context["tree"] = queries.org_unit_tree(include_closed=bool(include_closed))
     return render(request, "core/org_units/list.html", context)
 
 
