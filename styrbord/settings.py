@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "styrbord.core",
+    "styrbord.governance",
 ]
 
 MIDDLEWARE = [
@@ -171,6 +172,11 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [("dkfds", BASE_DIR / "node_modules" / "dkfds" / "dist")]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads that only some users may see; no URL, so they are served by checking views.
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": VAR_DIR / "private", "base_url": None},
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION
@@ -178,6 +184,9 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = VAR_DIR / "media"
+# Agenda attachments and terms-of-reference documents: largest accepted upload.
+ATTACHMENT_MAX_BYTES = int(os.environ.get("STYRBORD_ATTACHMENT_MAX_MB", "20")) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

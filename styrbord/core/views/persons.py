@@ -8,6 +8,7 @@ from styrbord.core import policy, queries
 from styrbord.core.filters import PersonFilter
 from styrbord.core.forms import PersonForm
 from styrbord.core.models import Person
+from styrbord.core.panels import panels_for
 from styrbord.core.services import organisation as services
 from styrbord.core.services.access import record_access
 from styrbord.core.views.helpers import paginate, require, save_versioned
@@ -41,6 +42,7 @@ def person_detail(request: HttpRequest, kommune: str, pk: int) -> HttpResponse:
             if person.org_unit
             else [],
             "can_edit": policy.can_edit(request.user, request.municipality),
+            "panels": panels_for("person", request, person),
         },
     )
 

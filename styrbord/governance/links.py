@@ -1,0 +1,31 @@
+"""What an agenda item can link to.
+
+Each module registers its linkable models (projects, plans, IT systems as they arrive)
+with a short label; the link form offers them and the item shows them with their URL.
+Only tenant-owned models can be linked, so a link never reaches another municipality.
+"""
+
+from collections.abc import Callable
+
+from django.db import models
+
+_linkable: dict[str, tuple[type[models.Model], Callable[[models.Model], str]]] = {}
+
+
+def register(key: str, model: type[models.Model], url: Callable[[models.Model], str]) -> None:
+    _linkable[key] = (model, url)
+
+
+def linkable() -> dict[str, tuple[type[models.Model], Callable[[models.Model], str]]]:
+    return dict(_linkable)
+
+
+def is_linkable(obj: models.Model) -> bool:
+    return any(isinstance(obj, model) for model, _url in _linkable.values())
+
+
+def url_of(obj: models.Model) -> str:
+    for model, url in _linkable.values():
+        if isinstance(obj, model):
+            return url(obj)
+    return ""
