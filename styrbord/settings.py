@@ -214,6 +214,13 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # Swagger UI's syntax colours fail WCAG contrast; plain examples read as well.
     "SWAGGER_UI_SETTINGS": {"syntaxHighlight": False, "deepLinking": False},
+    # Several models have a "kind" or "status"; name their enums after the model.
+    "ENUM_NAME_OVERRIDES": {
+        "BodyKindEnum": "styrbord.governance.models.BodyKind",
+        "AgendaItemKindEnum": "styrbord.governance.models.ItemKind",
+        "MeetingStatusEnum": "styrbord.governance.models.MeetingStatus",
+        "ActionStatusEnum": "styrbord.governance.models.ActionStatus",
+    },
 }
 
 # Reads of pages with personal data are kept this long in the access log.

@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from styrbord.core.api import urls as core_api_urls
 from styrbord.core.forms_auth import StyledPasswordChangeForm
 from styrbord.core.views import pages
+from styrbord.governance.views import feeds as governance_feeds
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -43,6 +44,10 @@ urlpatterns = [
         ),
         name="api_docs",
     ),
+    # A calendar program fetches this without a login; the unguessable token is the key.
+    path("kalender/<str:token>.ics", governance_feeds.calendar_feed, name="calendar_feed"),
+    path("api/<slug:kommune>/styring/", include("styrbord.governance.api_urls")),
     path("api/<slug:kommune>/", include(core_api_urls)),
+    path("<slug:kommune>/styring/", include("styrbord.governance.urls")),
     path("<slug:kommune>/", include("styrbord.core.urls")),
 ]

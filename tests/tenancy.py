@@ -19,6 +19,9 @@ from django.urls import URLPattern, URLResolver, reverse
 
 # 405 answers a GET to a POST-only URL without touching data; its POST is checked too.
 REFUSED = {401, 403, 404, 405}
+# Arguments that are values rather than object ids (the wheel's year): a route with only
+# these is checked under the other municipality's slug, as under the own slug it is fine.
+VALUE_ARGUMENTS = {"year"}
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,7 @@ def assert_isolated(
     for route in routes(patterns, namespace):
         for kwargs in _kwarg_sets(route, foreign_kwargs):
             urls = [reverse(route.name, kwargs={"kommune": foreign_slug, **kwargs})]
-            if kwargs:
+            if set(kwargs) - VALUE_ARGUMENTS:
                 urls.append(reverse(route.name, kwargs={"kommune": own_slug, **kwargs}))
             for url in urls:
                 for method in ("get", "post"):

@@ -3,7 +3,7 @@
 Norddjurs' units and people come from the 2021 status note on cross-cutting groups; the
 unit UUIDs are those the municipalities' KITOS organisations use, so a later KITOS import
 matches the same units. Rebild's organisation comes from its strategy's roles and
-responsibilities, which names roles but no people.
+responsibilities, which names roles but no people, so its persons carry their role as name.
 
 Loading is idempotent: what exists already is left as it is.
 """
@@ -88,6 +88,16 @@ NORDDJURS_PERSONS = [
     ("Michael Aagaard Laursen", "MED-repræsentant", None),
 ]
 
+# The strategy's "It og digitalisering – roller, ansvar og opgaver" names only roles.
+REBILD_PERSONS = [
+    ("Kommunaldirektøren", "Kommunaldirektør, direktør med ansvar for IT", "Direktionen"),
+    (
+        "Centerchefen for Fællescenter Økonomi og It",
+        "Centerchef",
+        "Fællescenter Økonomi og It",
+    ),
+]
+
 REBILD_UNITS = [
     ("Rebild Kommune", K.MUNICIPALITY, None, "0e2d275e-8374-5611-8bbb-b858ca27684b"),
     ("Direktionen", K.EXECUTIVE_BOARD, "Rebild Kommune", "5b8b7dde-9e3b-549c-ae37-579e4bb6ede6"),
@@ -119,14 +129,27 @@ DEMO_LOGINS = [
         Role.EDITOR,
         "IT og Digitalisering",
     ),
+    (
+        "norddjurs-formand",
+        "Tonny",
+        "Olsen",
+        "0707",
+        Role.EDITOR,
+        "Borgerservice, IT og Digitalisering",
+    ),
     ("norddjurs-laeser", "Demo", "Læser Norddjurs", "0707", Role.READER, "Staben"),
     ("rebild-redaktoer", "Demo", "Redaktør Rebild", "0840", Role.EDITOR, "It og Digitalisering"),
 ]
 
+# Logins that belong to a person from the seeds instead of a demo person of their own: the
+# chair of the steering group, so that the governance demo can show the chair's steps.
+LOGIN_PERSONS = {"norddjurs-formand": "Tonny Olsen"}
+
 LOGINS_TEXT = [
     ("admin", "superbruger, alle kommuner"),
     ("norddjurs-admin", "lokaladministrator, Norddjurs"),
-    ("norddjurs-redaktoer", "redaktør, Norddjurs"),
+    ("norddjurs-redaktoer", "redaktør, Norddjurs; sekretær for digitaliseringsstyregruppen"),
+    ("norddjurs-formand", "redaktør, Norddjurs; Tonny Olsen, formand for styregruppen"),
     ("norddjurs-laeser", "læser, Norddjurs"),
     ("rebild-redaktoer", "redaktør, Rebild"),
 ]
@@ -178,7 +201,7 @@ def load() -> list[tuple[str, str]]:
     municipalities = {m.code: m for m in Municipality.objects.filter(code__in=["0707", "0840"])}
     for code, unit_rows, person_rows in [
         ("0707", NORDDJURS_UNITS, NORDDJURS_PERSONS),
-        ("0840", REBILD_UNITS, []),
+        ("0840", REBILD_UNITS, REBILD_PERSONS),
     ]:
         municipality = municipalities[code]
         with scope(municipality=municipality):
@@ -192,7 +215,14 @@ def load() -> list[tuple[str, str]]:
                     users.add_membership(
                         municipality=municipality, actor=None, user=user, role=role
                     )
-                if not Person.objects.filter(user=user).exists():
+                if Person.objects.filter(user=user).exists():
+                    continue
+                named = Person.objects.filter(name=LOGIN_PERSONS.get(username, "")).first()
+                if named is not None:
+                    organisation.update_person(
+                        named, actor=None, expected_version=named.version, user=user
+                    )
+                else:
                     organisation.create_person(
                         municipality=municipality,
                         actor=None,

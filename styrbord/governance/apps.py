@@ -10,8 +10,12 @@ class GovernanceConfig(AppConfig):
     def ready(self) -> None:
         # The dashboard's "Mine opgaver" lists open action items and meeting steps; the
         # providers live here so that core does not import governance.
+        from django.urls import reverse
+
         from styrbord.core import panels, tasks
-        from styrbord.governance import task_providers
+        from styrbord.core.views.history import HISTORY_MODELS
+        from styrbord.governance import links, task_providers
+        from styrbord.governance.models import Body, Meeting
 
         tasks.register("governance.action_items", task_providers.action_items)
         tasks.register("governance.meeting_steps", task_providers.meeting_steps)
@@ -19,4 +23,29 @@ class GovernanceConfig(AppConfig):
             "person",
             "governance/panels/person_memberships.html",
             task_providers.person_memberships_context,
+        )
+        # Agenda items can link to bodies and meetings; other modules register their own.
+        links.register(
+            "body",
+            Body,
+            lambda b: reverse(
+                "governance:body_detail", kwargs={"kommune": b.municipality.slug, "pk": b.pk}
+            ),
+        )
+        links.register(
+            "meeting",
+            Meeting,
+            lambda m: reverse(
+                "governance:meeting_detail", kwargs={"kommune": m.municipality.slug, "pk": m.pk}
+            ),
+        )
+        HISTORY_MODELS.update(
+            {
+                "body": "governance.Body",
+                "body-membership": "governance.BodyMembership",
+                "meeting": "governance.Meeting",
+                "agenda-item": "governance.AgendaItem",
+                "action-item": "governance.ActionItem",
+                "cycle-item": "governance.CycleItem",
+            }
         )

@@ -74,7 +74,7 @@ def visible_items(meeting: Meeting, user: User | AnonymousUser) -> QuerySet[Agen
         .select_related("responsible", "carried_from__meeting__body", "cycle_item")
         .prefetch_related(
             "attachments",
-            "links__target_type",
+            "links__target",
             Prefetch("action_items", queryset=ActionItem.objects.select_related("owner")),
             Prefetch("carried_to", queryset=AgendaItem.objects.select_related("meeting__body")),
         )

@@ -49,7 +49,8 @@ def test_list_query_count_does_not_grow_with_rows(client, local_admin, norddjurs
 # Baselines: a change that adds queries to a page must update these on purpose.
 # Session, user, roles and the municipality account for four of them.
 BASELINES = {
-    "/norddjurs/": 8,
+    # The dashboard: 8 of its own and 2 for governance's "Mine opgaver" providers.
+    "/norddjurs/": 10,
     "/norddjurs/organisation/": 7,
     "/norddjurs/personer/": 9,
 }

@@ -4,12 +4,14 @@ import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
 from styrbord.core.models import Municipality, OrgUnit, Person, User
 from styrbord.core.services import changes
 from styrbord.governance.models import Body, BodyMembership
 from styrbord.governance.services._util import only, same_municipality
+from styrbord.governance.services.items import check_upload
 
 BODY_FIELDS = {
     "kind",
@@ -52,6 +54,26 @@ def update_body(body: Body, *, actor: User | None, expected_version: int, **data
         same_municipality(body.municipality, reports_to=data["reports_to"])
         _check_reports_to(body, data["reports_to"])
     return changes.update(body, actor=actor, expected_version=expected_version, changes=data)
+
+
+def set_terms_document(
+    body: Body, *, actor: User | None, expected_version: int, upload: UploadedFile
+) -> Body:
+    """Store the terms-of-reference document (outside the web root) and record it."""
+    check_upload(upload, field="terms_document")
+    if body.version != expected_version:
+        raise changes.StaleEdit(body, changes.changes_since(body, expected_version))
+    previous = body.terms_document.name
+    body.terms_document.save(upload.name, upload, save=False)
+    saved = changes.update(
+        body,
+        actor=actor,
+        expected_version=expected_version,
+        changes={"terms_document": body.terms_document.name},
+    )
+    if previous:
+        body.terms_document.storage.delete(previous)
+    return saved
 
 
 def conclude_body(

@@ -115,7 +115,8 @@ def record_decision(
     if not meeting.minutes_are_open:
         raise ValidationError(
             _(
-                "Decisions are recorded after the meeting is held and before the minutes are submitted."
+                "Decisions are recorded after the meeting is held and before the minutes "
+                "are submitted."
             )
         )
     if outcome and outcome not in Outcome.values:

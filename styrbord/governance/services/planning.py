@@ -56,7 +56,9 @@ def _periods(cadence: str, year: int) -> list[tuple[datetime.date, datetime.date
         first_monday += datetime.timedelta(days=(7 - first_monday.weekday()) % 7)
         periods = []
         start = first_monday
-        while start.year == year:
+        # The meeting is on the period's Tuesday; a period whose Tuesday falls in the
+        # next year belongs to that year's plan.
+        while (start + datetime.timedelta(days=TUESDAY)).year == year:
             periods.append((start, start + datetime.timedelta(days=step - 1)))
             start += datetime.timedelta(days=step)
         return periods
@@ -77,9 +79,14 @@ def _meeting_day(start: datetime.date, end: datetime.date, depth: int) -> dateti
         day = start
     else:
         middle = start + datetime.timedelta(days=length // 2)
+        if length > 31 and start <= datetime.date(start.year, 7, 15) <= end:
+            # Count back from after the summer holiday, so that deeper bodies still meet
+            # earlier without landing in July.
+            middle = max(middle, datetime.date(start.year, 9, 1))
         day = middle - datetime.timedelta(days=7 * depth)
-        if day.month == 7:  # the summer holiday
-            day = datetime.date(day.year, 8, 18)
+        after_summer = datetime.date(day.year, 8, 18)
+        if day.month == 7 and after_summer <= end:  # the summer holiday, if the period allows
+            day = after_summer
     day += datetime.timedelta(days=(TUESDAY - day.weekday()) % 7)
     return max(start, min(day, end))
 
@@ -180,7 +187,7 @@ def plan_year(
         depth = _depth(body)
         cycle_items = list(body.cycle_items.all())
         for start, end in _periods(body.cadence, year):
-            if end < today:
+            if end <= today:  # the meeting is at the earliest tomorrow
                 continue
             existing = Meeting.objects.filter(
                 body=body, cycle_event__isnull=True, **_between(start, end)
@@ -214,7 +221,7 @@ def _plan_event(
         else:
             start = datetime.date(year, 3 * quarter - 2, 1)
             end = _period_of(start, CycleItem(quarters=str(quarter)))[1]
-        if end < today:
+        if end <= today:
             continue
         if Meeting.objects.filter(cycle_event=cycle_item, **_between(start, end)).exists():
             continue
