@@ -397,3 +397,21 @@ def test_the_same_link_cannot_be_added_twice(secretary, steering_group):
     items.add_link(item=item, actor=secretary, target=other)
     with pytest.raises(ValidationError):
         items.add_link(item=item, actor=secretary, target=other)
+
+
+def test_an_item_no_longer_postponed_leaves_the_next_agenda(secretary, steering_group):
+    held = _meeting(steering_group, days=-1, status=S.HELD)
+    following = _meeting(steering_group, days=40)
+    item = AgendaItemFactory(meeting=held, title="Intranet")
+    item = items.record_decision(
+        item, actor=secretary, expected_version=item.version, decision="", outcome=Outcome.POSTPONED
+    )
+    assert following.items.count() == 1
+    items.record_decision(
+        item,
+        actor=secretary,
+        expected_version=item.version,
+        decision="Godkendt.",
+        outcome=Outcome.APPROVED,
+    )
+    assert following.items.count() == 0

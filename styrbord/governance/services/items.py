@@ -141,6 +141,13 @@ def record_decision(
                 }
             )
         _carry(item, to=target, actor=actor, because=CarriedBecause.POSTPONED)
+    elif was_postponed and outcome != Outcome.POSTPONED:
+        # The item is no longer postponed: take its copy off the next agenda, unless that
+        # agenda has gone past preparation, where the secretary must remove it by hand.
+        for copy in item.carried_to.filter(carried_because=CarriedBecause.POSTPONED):
+            if copy.meeting.agenda_is_open:
+                changes.delete(copy, actor=actor)
+                _renumber(copy.meeting, actor)
     return item
 
 

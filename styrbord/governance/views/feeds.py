@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 from django_scopes import scope, scopes_disabled
 
 from styrbord.core import policy as core_policy
@@ -109,7 +109,7 @@ def feed_revoke(request: HttpRequest, kommune: str, pk: int) -> HttpResponse:
     return redirect("governance:feed_list", kommune=kommune)
 
 
-@require_GET
+@require_safe
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The iCalendar file behind a feed link; no login, the link itself is the secret."""
     with scopes_disabled():
