@@ -256,7 +256,7 @@ def test_governance_page_has_no_axe_violations(name, warm_page, world, gov):
 
 def _click_step(page, name: str, status: str) -> None:
     page.get_by_role("button", name=name, exact=True).click()
-    expect(page.locator(".styrbord-facts")).to_contain_text(status)
+    expect(page.locator(".styrbord-facts").first).to_contain_text(status)
 
 
 def test_a_meeting_runs_from_the_planned_year_to_approved_minutes(new_context, world, gov):

@@ -266,14 +266,14 @@ def test_approving_the_agenda_without_being_chair_is_403_with_the_reason(
         secretary_api, f"{url}approve-agenda/", {"version": submitted.json()["version"]}
     )
     assert response.status_code == 403
-    assert "chair" in response.json()["detail"]
+    assert "formanden" in response.json()["detail"]
 
 
 def test_sending_an_unapproved_agenda_is_400_with_the_reason(secretary_api, steering_group):
     url, version = _meeting_with_item(secretary_api, steering_group)
     response = post(secretary_api, f"{url}send-agenda/", {"version": version})
     assert response.status_code == 400
-    assert "approved" in response.json()["non_field_errors"][0]
+    assert "før formanden har godkendt" in response.json()["non_field_errors"][0]
 
 
 def test_a_workflow_step_without_a_version_is_400(secretary_api, steering_group):

@@ -103,7 +103,7 @@ def test_a_reader_never_gets_a_closed_item(reader, meeting, template):
 def test_a_member_gets_the_closed_item_marked_closed(secretary, meeting, template):
     html = _html(secretary, meeting, template)
     assert CLOSED_TITLE in html
-    assert "Closed item" in html
+    assert "Lukket punkt" in html
 
 
 def test_a_readers_agenda_pack_leaves_out_action_items_of_closed_items(reader, steering_group):
@@ -129,8 +129,8 @@ def test_the_agenda_pack_lists_cover_facts_items_and_attachments(reader, meeting
     html = _html(reader, meeting, "agenda_pack.html")
     assert meeting.body.name in html
     assert "Rådhuset" in html
-    assert "List of attachments" in html
-    assert html.index("Items on the agenda") < html.index('id="agenda-heading"')
+    assert "Bilagsliste" in html
+    assert html.index("Punkter på dagsordenen") < html.index('id="agenda-heading"')
 
 
 def test_the_minutes_show_attendance_decisions_action_items_and_protocol_notes(reader, meeting):
@@ -147,7 +147,7 @@ def test_the_minutes_show_attendance_decisions_action_items_and_protocol_notes(r
         item = meeting.items.get(position=1)
     ActionItemFactory(item=item, text="Send referatet til direktionen")
     html = _html(reader, meeting, "minutes.html")
-    for expected in ("Mette Hansen", "Jens Jensen", "Apologies", "Gæst fra KL", "Guests"):
+    for expected in ("Mette Hansen", "Jens Jensen", "Afbud", "Gæst fra KL", "Gæster"):
         assert expected in html
     assert "Send referatet til direktionen" in html
     assert "Rettelse." in html
