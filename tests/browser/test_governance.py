@@ -245,6 +245,46 @@ def _meeting_history(page, gov):
     visit(page, f"/norddjurs/historik/meeting/{gov.held.pk}/")
 
 
+@case("remove an agenda item")
+def _item_delete(page, gov):
+    visit(page, p(f"punkter/{_first(gov.preparing.items).pk}/slet/"))
+
+
+@case("edit an agenda item")
+def _item_edit(page, gov):
+    visit(page, p(f"punkter/{_first(gov.preparing.items).pk}/rediger/"))
+
+
+@case("escalate an item")
+def _escalate(page, gov):
+    visit(page, p(f"punkter/{_first(gov.held.items).pk}/eskaler/"))
+
+
+@case("edit a meeting")
+def _meeting_edit(page, gov):
+    visit(page, p(f"moeder/{gov.preparing.pk}/rediger/"))
+
+
+@case("edit a membership")
+def _membership_edit(page, gov):
+    visit(page, p(f"medlemskaber/{_first(gov.steering.memberships).pk}/rediger/"))
+
+
+@case("edit and delete an annual-wheel item")
+def _cycle_edit(page, gov):
+    cycle_item = _first(gov.steering.cycle_items)
+    visit(page, p(f"aarshjulspunkter/{cycle_item.pk}/rediger/"))
+    assert_accessible(page)
+    visit(page, p(f"aarshjulspunkter/{cycle_item.pk}/slet/"))
+
+
+@case("a new calendar link, shown once", user="reader")
+def _feed_new(page, gov):
+    visit(page, p("kalendere/"))
+    page.locator("main form button.button-primary").first.click()
+    page.wait_for_load_state()
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_governance_page_has_no_axe_violations(name, warm_page, world, gov):
     user, steps = CASES[name]

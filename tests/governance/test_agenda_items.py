@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 from django_scopes import scopes_disabled
@@ -301,19 +300,9 @@ def test_the_refusal_names_the_form_field(settings):
 
 
 @pytest.fixture
-def private_dir(settings, tmp_path, monkeypatch) -> Path:
-    """Private uploads go to ``tmp_path`` instead of var/private."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path, "base_url": None},
-        },
-    }
-    # Django resolves a field's callable storage once, when the model is loaded, so the
-    # field is pointed at the overridden storage here.
-    monkeypatch.setattr(Attachment._meta.get_field("file"), "storage", storages["private"])
-    return tmp_path
+def private_dir(tmp_path) -> Path:
+    """Where the root conftest puts private uploads for this test."""
+    return tmp_path / "private"
 
 
 def test_an_attachment_is_stored_in_the_private_storage(private_dir, secretary, steering_group):

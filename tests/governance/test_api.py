@@ -4,7 +4,6 @@ closed agenda items never reach a non-member."""
 import datetime
 
 import pytest
-from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
@@ -15,7 +14,6 @@ from styrbord.core.models import Role
 from styrbord.core.services.users import create_api_token
 from styrbord.governance.models import (
     ActionStatus,
-    Attachment,
     Body,
     BodyMembership,
     MeetingStatus,
@@ -390,17 +388,9 @@ def test_the_secretary_adds_an_action_item(secretary_api, steering_group):
 
 
 @pytest.fixture
-def private_dir(settings, tmp_path, monkeypatch):
-    """Private uploads go to ``tmp_path`` instead of var/private."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path, "base_url": None},
-        },
-    }
-    monkeypatch.setattr(Attachment._meta.get_field("file"), "storage", storages["private"])
-    return tmp_path
+def private_dir(tmp_path):
+    """Where the root conftest puts private uploads for this test."""
+    return tmp_path / "private"
 
 
 def test_attachments_are_listed_with_the_apps_download_address(

@@ -33,6 +33,22 @@ class MeetingStatus(models.TextChoices):
         return list(cls.values).index(value)
 
 
+def _stamped_at() -> models.DateTimeField:
+    return models.DateTimeField(null=True, blank=True, editable=False)
+
+
+def _stamped_by() -> models.ForeignKey:
+    """Who took a workflow step; set by the step's service, kept if the login goes."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+
+
 class Meeting(TenantModel):
     body = models.ForeignKey(
         Body, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("body")
@@ -65,60 +81,18 @@ class Meeting(TenantModel):
         blank=True,
         help_text=_("Why the chair sent the agenda or minutes back."),
     )
-    agenda_submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    agenda_submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
-    agenda_approved_at = models.DateTimeField(null=True, blank=True, editable=False)
-    agenda_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
-    agenda_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
-    agenda_sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
-    held_recorded_at = models.DateTimeField(null=True, blank=True, editable=False)
-    held_recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
-    minutes_submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    minutes_submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
-    minutes_approved_at = models.DateTimeField(null=True, blank=True, editable=False)
-    minutes_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
+    agenda_submitted_at = _stamped_at()
+    agenda_submitted_by = _stamped_by()
+    agenda_approved_at = _stamped_at()
+    agenda_approved_by = _stamped_by()
+    agenda_sent_at = _stamped_at()
+    agenda_sent_by = _stamped_by()
+    held_recorded_at = _stamped_at()
+    held_recorded_by = _stamped_by()
+    minutes_submitted_at = _stamped_at()
+    minutes_submitted_by = _stamped_by()
+    minutes_approved_at = _stamped_at()
+    minutes_approved_by = _stamped_by()
 
     class Meta:
         ordering = ["-starts_at"]
