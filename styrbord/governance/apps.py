@@ -28,15 +28,15 @@ class GovernanceConfig(AppConfig):
         links.register(
             "body",
             Body,
-            lambda b: reverse(
-                "governance:body_detail", kwargs={"kommune": b.municipality.slug, "pk": b.pk}
+            lambda body, kommune: reverse(
+                "governance:body_detail", kwargs={"kommune": kommune, "pk": body.pk}
             ),
         )
         links.register(
             "meeting",
             Meeting,
-            lambda m: reverse(
-                "governance:meeting_detail", kwargs={"kommune": m.municipality.slug, "pk": m.pk}
+            lambda meeting, kommune: reverse(
+                "governance:meeting_detail", kwargs={"kommune": kommune, "pk": meeting.pk}
             ),
         )
         HISTORY_MODELS.update(

@@ -2,21 +2,23 @@
 
 Each module registers its linkable models (projects, plans, IT systems as they arrive)
 with a short label; the link form offers them and the item shows them with their URL.
-Only tenant-owned models can be linked, so a link never reaches another municipality.
+Only tenant-owned models can be linked, so a link never reaches another municipality,
+and a URL is built with the linking item's municipality slug (``kommune``) rather than
+by reading each target's municipality, one query per link.
 """
 
 from collections.abc import Callable
 
 from django.db import models
 
-_linkable: dict[str, tuple[type[models.Model], Callable[[models.Model], str]]] = {}
+_linkable: dict[str, tuple[type[models.Model], Callable[[models.Model, str], str]]] = {}
 
 
-def register(key: str, model: type[models.Model], url: Callable[[models.Model], str]) -> None:
+def register(key: str, model: type[models.Model], url: Callable[[models.Model, str], str]) -> None:
     _linkable[key] = (model, url)
 
 
-def linkable() -> dict[str, tuple[type[models.Model], Callable[[models.Model], str]]]:
+def linkable() -> dict[str, tuple[type[models.Model], Callable[[models.Model, str], str]]]:
     return dict(_linkable)
 
 
@@ -24,8 +26,8 @@ def is_linkable(obj: models.Model) -> bool:
     return any(isinstance(obj, model) for model, _url in _linkable.values())
 
 
-def url_of(obj: models.Model) -> str:
+def url_of(obj: models.Model, kommune: str) -> str:
     for model, url in _linkable.values():
         if isinstance(obj, model):
-            return url(obj)
+            return url(obj, kommune)
     return ""

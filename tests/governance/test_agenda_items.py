@@ -359,8 +359,11 @@ def test_an_item_can_link_to_a_meeting(secretary, steering_group):
 
 def test_a_linked_body_and_meeting_have_their_page_as_url(steering_group):
     meeting = _meeting(steering_group)
-    assert links.url_of(steering_group) == f"/norddjurs/styring/organer/{steering_group.pk}/"
-    assert links.url_of(meeting) == f"/norddjurs/styring/moeder/{meeting.pk}/"
+    assert (
+        links.url_of(steering_group, "norddjurs")
+        == f"/norddjurs/styring/organer/{steering_group.pk}/"
+    )
+    assert links.url_of(meeting, "norddjurs") == f"/norddjurs/styring/moeder/{meeting.pk}/"
 
 
 def test_a_link_to_another_municipalitys_body_is_refused(rebild, secretary, steering_group):

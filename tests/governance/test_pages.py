@@ -9,7 +9,8 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from styrbord.core.models import Person
-from styrbord.governance.models import Body, MeetingStatus
+from styrbord.core.services import changes
+from styrbord.governance.models import Body, ItemLink, MeetingStatus
 from tests.factories import PersonFactory
 from tests.governance.factories import (
     ActionItemFactory,
@@ -205,3 +206,20 @@ def test_the_meeting_page_costs_a_bounded_number_of_queries(
     secretary_client.get(f"{N}moeder/{meeting.pk}/")
     with django_assert_max_num_queries(25):
         assert secretary_client.get(f"{N}moeder/{meeting.pk}/").status_code == 200
+
+
+def test_links_on_the_meeting_page_cost_no_query_each(
+    secretary_client, steering_group, django_assert_max_num_queries
+):
+    meeting = MeetingFactory(body=steering_group)
+    with scopes_disabled():
+        for number in range(10):
+            item = AgendaItemFactory(meeting=meeting)
+            target = BodyFactory(name=f"Projektgruppe {number}")
+            changes.create(
+                ItemLink(municipality=item.municipality, item=item, target=target), actor=None
+            )
+    secretary_client.get(f"{N}moeder/{meeting.pk}/")
+    with django_assert_max_num_queries(25):
+        page = secretary_client.get(f"{N}moeder/{meeting.pk}/").content.decode()
+    assert f"{N}organer/{target.pk}/" in page

@@ -214,15 +214,20 @@ def test_planning_the_current_year_creates_no_meeting_in_the_past(
     assert Meeting.objects.filter(starts_at__lt=now).count() == 0
 
 
-def test_planning_the_current_year_plans_the_rest_of_the_current_quarter(norddjurs, secretary):
-    today = timezone.localdate()
-    quarter = _quarter(today)
-    next_quarter_starts = datetime.date(today.year + (quarter == 4), 3 * quarter % 12 + 1, 1)
-    if next_quarter_starts - today <= datetime.timedelta(days=1):
-        pytest.skip("the quarter ends today; there is no day left to meet on")
+def test_planning_mid_quarter_plans_the_rest_of_that_quarter(norddjurs, secretary):
+    year = timezone.localdate().year + 1
     body = _body(secretary, cadence=Cadence.QUARTERLY)
-    _plan(norddjurs, secretary, year=today.year)
-    assert _quarter(_days(body)[0]) == quarter
+    _plan(norddjurs, secretary, year=year, today=datetime.date(year, 5, 2))
+    days = _days(body)
+    assert [_quarter(day) for day in days] == [2, 3, 4]
+    assert days[0] > datetime.date(year, 5, 2)
+
+
+def test_planning_on_the_last_day_of_a_quarter_leaves_that_quarter_out(norddjurs, secretary):
+    year = timezone.localdate().year + 1
+    body = _body(secretary, cadence=Cadence.QUARTERLY)
+    _plan(norddjurs, secretary, year=year, today=datetime.date(year, 3, 31))
+    assert [_quarter(day) for day in _days(body)] == [2, 3, 4]
 
 
 def test_the_bodies_of_other_secretaries_are_skipped(norddjurs, secretary, steering_group):

@@ -168,16 +168,23 @@ def fill_agenda_from_cycle(meeting: Meeting, *, actor: User) -> list[AgendaItem]
 
 @transaction.atomic
 def plan_year(
-    *, municipality: Municipality, year: int, actor: User, bodies: list[Body] | None = None
+    *,
+    municipality: Municipality,
+    year: int,
+    actor: User,
+    bodies: list[Body] | None = None,
+    today: datetime.date | None = None,
 ) -> PlanResult:
     """Create the year's meetings for the active bodies the actor is secretary of.
 
     Periods that have already ended are skipped; so is a body that meets only as needed.
+    ``today`` is the planning day (the local date unless given), the earliest meeting
+    being the day after.
     """
     if bodies is None:
         bodies = list(Body.objects.filter(concluded_on__isnull=True).select_related("reports_to"))
     result = PlanResult()
-    today = timezone.localdate()
+    today = today or timezone.localdate()
     for body in sorted(bodies, key=_depth, reverse=True):
         if body.municipality_id != municipality.pk:
             raise PermissionDenied

@@ -22,7 +22,7 @@ def document_context(request: HttpRequest, meeting: Meeting) -> dict[str, Any]:
     items = list(queries.visible_items(meeting, request.user))
     for item in items:
         for link in item.links.all():
-            link.url = links.url_of(link.target) if link.target else ""
+            link.url = links.url_of(link.target, request.municipality.slug) if link.target else ""
     return {
         "meeting": meeting,
         "items": items,

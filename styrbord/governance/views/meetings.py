@@ -152,7 +152,7 @@ def _progress(meeting: Meeting) -> list[dict]:
         rows.append(
             {
                 "label": label,
-                "state": "done" if rank < current else "current" if rank == current else "todo",
+                "state": "done" if rank < current else "current" if rank == current else "coming",
                 "at": getattr(meeting, at_name) if at_name else None,
                 "by": getattr(meeting, by_name) if by_name else None,
             }
