@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "axes",
     "styrbord.core",
     "styrbord.governance",
+    "styrbord.strategy",
+    "styrbord.portfolio",
 ]
 
 MIDDLEWARE = [

@@ -47,7 +47,11 @@ urlpatterns = [
     # A calendar program fetches this without a login; the unguessable token is the key.
     path("kalender/<str:token>.ics", governance_feeds.calendar_feed, name="calendar_feed"),
     path("api/<slug:kommune>/styring/", include("styrbord.governance.api_urls")),
+    path("api/<slug:kommune>/strategi/", include("styrbord.strategy.api_urls")),
+    path("api/<slug:kommune>/portefolje/", include("styrbord.portfolio.api_urls")),
     path("api/<slug:kommune>/", include(core_api_urls)),
     path("<slug:kommune>/styring/", include("styrbord.governance.urls")),
+    path("<slug:kommune>/strategi/", include("styrbord.strategy.urls")),
+    path("<slug:kommune>/portefolje/", include("styrbord.portfolio.urls")),
     path("<slug:kommune>/", include("styrbord.core.urls")),
 ]

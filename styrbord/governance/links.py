@@ -31,3 +31,24 @@ def url_of(obj: models.Model, kommune: str) -> str:
         if isinstance(obj, model):
             return url(obj, kommune)
     return ""
+
+
+def choices(per_kind: int) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Grouped choices ``key:pk`` for a link form, newest ``per_kind`` objects of each kind,
+    read through each model's scoped manager."""
+    groups = []
+    for key, (model, _url) in _linkable.items():
+        objects = model.objects.order_by("-pk")[:per_kind]
+        groups.append(
+            (
+                str(model._meta.verbose_name).capitalize(),
+                [(f"{key}:{obj.pk}", str(obj)) for obj in objects],
+            )
+        )
+    return groups
+
+
+def resolve(value: str) -> tuple[type[models.Model], str]:
+    """The model and primary key named by a ``key:pk`` choice."""
+    key, _sep, pk = value.partition(":")
+    return _linkable[key][0], pk

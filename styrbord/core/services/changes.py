@@ -128,12 +128,16 @@ def update(obj: M, *, actor: User | None, expected_version: int, changes: Mappin
     if after == before:
         return obj
 
+    # Only the fields asked for or changed are written: a column that another service
+    # keeps up to date (a project's latest status report) must not be overwritten with
+    # what this object held when it was loaded.
+    changed = set(changes) | {name for name, value in after.items() if before.get(name) != value}
     fields = {
         field.attname: getattr(obj, field.attname)
         for field in model._meta.concrete_fields
-        if not field.primary_key and field.name not in {"version", "created_at"}
+        if field.name in changed and not field.primary_key
     }
-    if "updated_at" in fields:
+    if any(field.name == "updated_at" for field in model._meta.concrete_fields):
         fields["updated_at"] = timezone.now()
     fields["version"] = models.F("version") + 1
     written = model._base_manager.filter(pk=obj.pk, version=expected_version).update(**fields)

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from styrbord.core.models import Municipality, OrgUnit, Person, User
 from styrbord.core.services import changes
+from styrbord.core.services.fields import only, same_municipality
 from styrbord.governance.models import Body, BodyMembership
-from styrbord.governance.services._util import only, same_municipality
 from styrbord.governance.services.items import check_upload
 
 BODY_FIELDS = {

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from styrbord.core.models import Person, User
 from styrbord.core.services import changes
+from styrbord.core.services.fields import only, same_municipality
 from styrbord.governance import policy
 from styrbord.governance.models import (
     OPEN_ACTION_STATUSES,
@@ -20,7 +21,6 @@ from styrbord.governance.models import (
     CycleItem,
     hash_feed_token,
 )
-from styrbord.governance.services._util import only, same_municipality
 
 ACTION_FIELDS = {"text", "owner", "due_on"}
 CYCLE_FIELDS = {"title", "description", "kind", "quarters", "month", "is_event", "position"}

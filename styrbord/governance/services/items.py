@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 
 from styrbord.core.models import User
 from styrbord.core.services import changes
-from styrbord.governance import links, policy
+from styrbord.core.services.fields import only, same_municipality
+from styrbord.governance import hooks, links, policy
 from styrbord.governance.models import (
     AgendaItem,
     Attachment,
@@ -22,7 +23,6 @@ from styrbord.governance.models import (
     Meeting,
     Outcome,
 )
-from styrbord.governance.services._util import only, same_municipality
 from styrbord.governance.services.meetings import next_open_meeting
 
 CONTENT_FIELDS = {
@@ -53,6 +53,13 @@ def _next_position(meeting: Meeting) -> int:
 
 def add_item(*, meeting: Meeting, actor: User, **data: Any) -> AgendaItem:
     policy.require_secretary(actor, meeting.body)
+    return propose_item(meeting=meeting, actor=actor, **data)
+
+
+def propose_item(*, meeting: Meeting, actor: User, **data: Any) -> AgendaItem:
+    """Put an item on an open agenda for another module: a project sent for a decision, an
+    escalated status report. That module's policy has allowed the actor; the secretary
+    edits, moves or removes the item like any other."""
     _require_agenda_open(meeting)
     same_municipality(meeting.municipality, responsible=data.get("responsible"))
     item = AgendaItem(
@@ -122,6 +129,7 @@ def record_decision(
     if outcome and outcome not in Outcome.values:
         raise ValidationError({"outcome": _("Choose an outcome.")})
     was_postponed = item.outcome == Outcome.POSTPONED
+    carried_to = None
     item = changes.update(
         item,
         actor=actor,
@@ -140,7 +148,7 @@ def record_decision(
                     % {"body": meeting.body}
                 }
             )
-        _carry(item, to=target, actor=actor, because=CarriedBecause.POSTPONED)
+        carried_to = _carry(item, to=target, actor=actor, because=CarriedBecause.POSTPONED)
     elif was_postponed and outcome != Outcome.POSTPONED:
         # The item is no longer postponed: take its copy off the next agenda, unless that
         # agenda has gone past preparation, where the secretary must remove it by hand.
@@ -148,6 +156,7 @@ def record_decision(
             if copy.meeting.agenda_is_open:
                 changes.delete(copy, actor=actor)
                 _renumber(copy.meeting, actor)
+    hooks.decided(item, actor=actor, carried_to=carried_to)
     return item
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from styrbord.core.models import Person, User
 from styrbord.core.services import changes
+from styrbord.core.services.fields import only, same_municipality
 from styrbord.governance import policy
 from styrbord.governance.models import (
     Attendance,
@@ -26,7 +27,6 @@ from styrbord.governance.models import (
     Participant,
     ProtocolNote,
 )
-from styrbord.governance.services._util import only, same_municipality
 
 MEETING_FIELDS = {"title", "starts_at", "ends_at", "place", "online_link"}
 S = MeetingStatus

@@ -196,27 +196,13 @@ def attachment_delete(request: HttpRequest, kommune: str, pk: int) -> HttpRespon
     return _back(item, kommune)
 
 
-def _link_choices() -> list[tuple[str, list[tuple[str, str]]]]:
-    groups = []
-    for key, (model, _url) in links.linkable().items():
-        objects = model.objects.order_by("-pk")[:LINK_CHOICES_PER_KIND]
-        groups.append(
-            (
-                str(model._meta.verbose_name).capitalize(),
-                [(f"{key}:{obj.pk}", str(obj)) for obj in objects],
-            )
-        )
-    return groups
-
-
 @require_http_methods(["GET", "POST"])
 def link_add(request: HttpRequest, kommune: str, pk: int) -> HttpResponse:
     require(policy.can_edit(request.user, request.municipality))
     item = _item(request, pk)
-    form = LinkForm(request.POST or None, choices=_link_choices())
+    form = LinkForm(request.POST or None, choices=links.choices(LINK_CHOICES_PER_KIND))
     if request.method == "POST" and form.is_valid():
-        key, _sep, target_pk = form.cleaned_data["target"].partition(":")
-        model = links.linkable()[key][0]
+        model, target_pk = links.resolve(form.cleaned_data["target"])
         target = get_object_or_404(model.objects.all(), pk=target_pk)
         if save_versioned(
             form, lambda: services.add_link(item=item, actor=request.user, target=target)

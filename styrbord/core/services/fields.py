@@ -1,3 +1,5 @@
+"""Argument checks shared by every module's services."""
+
 from typing import Any
 
 from django.core.exceptions import ValidationError
