@@ -222,6 +222,13 @@ SPECTACULAR_SETTINGS = {
         "AgendaItemKindEnum": "styrbord.governance.models.ItemKind",
         "MeetingStatusEnum": "styrbord.governance.models.MeetingStatus",
         "ActionStatusEnum": "styrbord.governance.models.ActionStatus",
+        "IdeaStatusEnum": "styrbord.portfolio.models.IdeaStatus",
+        "DeliverableStatusEnum": "styrbord.portfolio.models.DeliverableStatus",
+        "PhaseEnum": "styrbord.portfolio.models.Phase",
+        "RagEnum": "styrbord.portfolio.models.Rag",
+        "ReportStateEnum": "styrbord.portfolio.models.ReportState",
+        "StrategyKindEnum": "styrbord.strategy.models.StrategyKind",
+        "PrincipleKindEnum": "styrbord.strategy.models.PrincipleKind",
     },
 }
 

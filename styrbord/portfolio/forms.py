@@ -20,6 +20,8 @@ AGENDA_ITEM_CHOICES = 100
 
 
 class ProjectForm(VersionedModelForm):
+    url = forms.URLField(label=_("Link"), required=False, assume_scheme="https", max_length=200)
+
     class Meta:
         model = Project
         fields = [

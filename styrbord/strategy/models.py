@@ -68,6 +68,8 @@ class StrategyAddendum(TenantModel):
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
     text = models.TextField(_("text"), blank=True, help_text=_("In Markdown."))
 
+    shared = WithCatalogueManager()
+
     class Meta:
         ordering = ["adopted_on", "title"]
         verbose_name = _("addendum")

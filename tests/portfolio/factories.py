@@ -25,7 +25,7 @@ from styrbord.portfolio.models import (
     SuccessCriterion,
 )
 from styrbord.strategy.models import FocusArea, Principle, PrincipleKind, Strategy
-from tests.factories import municipality
+from tests.factories import UserFactory, municipality
 
 
 def catalogue() -> Municipality:
@@ -121,6 +121,7 @@ class IdeaFactory(_LoggedFactory):
     title = factory.Sequence(lambda n: f"Idé {n}")
     problem = "Borgerne venter for længe på svar."
     idea = "Brug en chatbot til de enkle spørgsmål."
+    submitted_by = factory.SubFactory(UserFactory)
 
 
 class _PartFactory(_LoggedFactory):

@@ -45,6 +45,7 @@ def rebild_objects(rebild, other_editor):
     other = RunningProjectFactory(municipality=rebild)
     board = BodyFactory(municipality=rebild, kind=BodyKind.PROJECT_BOARD, name="Project Board")
     with scopes_disabled():
+        phase_change = project.phase_changes.first()
         addendum = changes.create(
             StrategyAddendum(municipality=rebild, strategy=strategy, title="Tillæg 2019"),
             actor=None,
@@ -72,6 +73,7 @@ def rebild_objects(rebild, other_editor):
         "lesson": LessonFactory(project=project),
         "report": StatusReportFactory(project=project),
         "draft": StatusReportFactory(project=project, state=ReportState.DRAFT, submitted_at=None),
+        "phase_change": phase_change,
         "link": link,
         "board": board,
         "saved": saved,
@@ -148,6 +150,7 @@ def api_kwargs(o) -> dict:
         "risk": "risk",
         "lesson": "lesson",
         "status-report": "draft",
+        "phase-change": "phase_change",
         "strategy": "strategy",
         "focus-area": "focus_area",
         "principle": "principle",

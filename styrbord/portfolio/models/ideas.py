@@ -33,6 +33,7 @@ class Idea(TenantModel):
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("submitted by"),
     )

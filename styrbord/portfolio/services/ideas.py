@@ -26,7 +26,7 @@ def submit_idea(*, municipality: Municipality, actor: User, **data: Any) -> Idea
     return changes.create(Idea(municipality=municipality, submitted_by=actor, **data), actor=actor)
 
 
-def update_idea(idea: Idea, *, actor: User, expected_version: int, **data: Any) -> Idea:
+def update_idea(idea: Idea, /, *, actor: User, expected_version: int, **data: Any) -> Idea:
     require(policy.can_edit_idea(actor, idea))
     only(data, IDEA_FIELDS)
     same_municipality(idea.municipality, org_unit=data.get("org_unit"))
