@@ -8,7 +8,7 @@ the fælleskommunale focus areas (which projects reach in the catalogue), so its
 areas are the themes of the vision. Rebild's strategy carries its seven principles in its
 own form (because / explanation / prerequisite).
 
-Rows are written through the change log (``changes.create``), as the strategy services do.
+Rows are written through the strategy services without an actor, as a data load.
 Loading is idempotent: a strategy, focus area or principle that exists by name is left alone.
 """
 
@@ -20,15 +20,8 @@ from django.utils import timezone
 from django_scopes import scope
 
 from styrbord.core.models import Municipality
-from styrbord.core.services import changes
-from styrbord.strategy.models import (
-    FocusArea,
-    Principle,
-    PrincipleKind,
-    Strategy,
-    StrategyAddendum,
-    StrategyKind,
-)
+from styrbord.strategy import services
+from styrbord.strategy.models import PrincipleKind, Strategy, StrategyKind
 
 # Titles the portfolio demo looks strategies up by.
 JOINT_STRATEGY = "Den fælleskommunale digitaliseringsstrategi"
@@ -524,65 +517,45 @@ def load() -> list[tuple[str, str]]:
 
 
 def _strategy(municipality: Municipality, spec: StrategySpec) -> Strategy:
-    return changes.create(
-        Strategy(
-            municipality=municipality,
-            kind=spec.kind,
-            title=spec.title,
-            issued_by=spec.issued_by,
-            period_from=spec.period_from,
-            period_to=spec.period_to,
-            vision=spec.vision,
-            description=spec.description,
-            approved_by=spec.approved_by,
-            approved_on=spec.approved_on,
-            url=spec.url,
-        ),
+    return services.create_strategy(
+        municipality=municipality,
         actor=None,
+        kind=spec.kind,
+        title=spec.title,
+        issued_by=spec.issued_by,
+        period_from=spec.period_from,
+        period_to=spec.period_to,
+        vision=spec.vision,
+        description=spec.description,
+        approved_by=spec.approved_by,
+        approved_on=spec.approved_on,
+        url=spec.url,
     )
 
 
 def _parts(strategy: Strategy, spec: StrategySpec) -> None:
-    municipality = strategy.municipality
     areas = set(strategy.focus_areas.values_list("name", flat=True))
     for number, (name, description) in enumerate(spec.focus_areas, start=1):
         if name not in areas:
-            changes.create(
-                FocusArea(
-                    municipality=municipality,
-                    strategy=strategy,
-                    number=number,
-                    name=name,
-                    description=description,
-                ),
-                actor=None,
+            services.create_focus_area(
+                strategy=strategy, actor=None, number=number, name=name, description=description
             )
     principles = set(strategy.principles.values_list("name", flat=True))
     for number, principle in enumerate(spec.principles, start=1):
         if principle.name not in principles:
-            changes.create(
-                Principle(
-                    municipality=municipality,
-                    strategy=strategy,
-                    kind=spec.principle_kind,
-                    number=number,
-                    name=principle.name,
-                    because=principle.because,
-                    explanation=principle.explanation,
-                    prerequisite=principle.prerequisite,
-                ),
+            services.create_principle(
+                strategy=strategy,
                 actor=None,
+                kind=spec.principle_kind,
+                number=number,
+                name=principle.name,
+                because=principle.because,
+                explanation=principle.explanation,
+                prerequisite=principle.prerequisite,
             )
     addenda = set(strategy.addenda.values_list("title", flat=True))
     for title, adopted_on, text in spec.addenda:
         if title not in addenda:
-            changes.create(
-                StrategyAddendum(
-                    municipality=municipality,
-                    strategy=strategy,
-                    title=title,
-                    adopted_on=adopted_on,
-                    text=text,
-                ),
-                actor=None,
+            services.create_addendum(
+                strategy=strategy, actor=None, title=title, adopted_on=adopted_on, text=text
             )

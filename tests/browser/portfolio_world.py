@@ -243,6 +243,11 @@ def build(world, gov: GovernanceWorld) -> PortfolioWorld:
             name="Webinarløsning",
             origin=Origin.LOCAL,
             started_on=today - datetime.timedelta(days=300),
+        )
+        closed = projects.update_project(
+            closed,
+            actor=None,
+            expected_version=closed.version,
             delivered_vs_planned="Alt er leveret.",
         )
         for to_phase in (Phase.APPROVED, Phase.EXECUTION, Phase.CLOSED):

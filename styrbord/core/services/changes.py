@@ -121,17 +121,23 @@ def update(obj: M, *, actor: User | None, expected_version: int, changes: Mappin
     model = type(obj)
     stored = model._base_manager.get(pk=obj.pk)
     before = snapshot(stored)
+    loaded = snapshot(obj)
     for name, value in changes.items():
         setattr(obj, name, value)
     obj.full_clean()
     after = snapshot(obj)
-    if after == before:
+    # Only the fields asked for (or normalised by ``clean``) are written and compared: a
+    # column that another service keeps up to date (a project's latest status report)
+    # must not be overwritten with what this object held when it was loaded.
+    asked = {
+        field.name
+        for field in model._meta.concrete_fields
+        if field.name in changes or field.attname in changes
+    }
+    changed = asked | {name for name, value in after.items() if loaded.get(name) != value}
+    unlogged = changed - after.keys()  # e.g. a password: written, never shown in the log
+    if not unlogged and all(before.get(name) == after[name] for name in changed):
         return obj
-
-    # Only the fields asked for or changed are written: a column that another service
-    # keeps up to date (a project's latest status report) must not be overwritten with
-    # what this object held when it was loaded.
-    changed = set(changes) | {name for name, value in after.items() if before.get(name) != value}
     fields = {
         field.attname: getattr(obj, field.attname)
         for field in model._meta.concrete_fields
@@ -144,7 +150,7 @@ def update(obj: M, *, actor: User | None, expected_version: int, changes: Mappin
     if not written:
         raise StaleEdit(stored, changes_since(stored, expected_version))
     obj.refresh_from_db()
-    changed_before = {k: v for k, v in before.items() if after.get(k) != v}
+    changed_before = {k: before[k] for k in changed if k in after and before.get(k) != after[k]}
     changed_after = {k: after[k] for k in changed_before}
     record(obj, actor=actor, action=ChangeAction.UPDATE, before=changed_before, after=changed_after)
     return obj

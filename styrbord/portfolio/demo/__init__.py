@@ -4,10 +4,11 @@ projects (``catalogue``), Norddjurs' projects from the seeds (``norddjurs_2016``
 ``norddjurs_running``; ``norddjurs_new``: a new local project and the proposal waiting for
 the steering group) and Rebild's projects aligned to its principles (``rebild``).
 
-``builder`` makes them through the portfolio services; see its docstring for the two places
-the demo writes through the change log instead (historical report dates and the gate
-decisions added to past meetings). Loading needs the core, governance and strategy demos,
-which ``styrbord demo`` loads first.
+``builder`` makes them through the portfolio services. It writes through the change log
+directly only where a service would stamp today on history: reports with their past dates,
+projects registered in the phase they were in when the portfolio was compiled, and gate
+decisions added to the past meetings of the governance demo. Loading needs the core,
+governance and strategy demos, which ``styrbord demo`` loads first.
 
 Loading is idempotent: the catalogue's projects are skipped by name, and a municipality's
 portfolio is skipped as a whole once its first project exists.

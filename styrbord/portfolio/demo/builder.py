@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from styrbord.core.models import Municipality, OrgUnit, Person, User
@@ -26,7 +25,6 @@ from styrbord.governance.models import AgendaItem, Body, ItemKind, Meeting, Outc
 from styrbord.governance.services.items import propose_item
 from styrbord.governance.services.meetings import next_open_meeting
 from styrbord.portfolio.models import (
-    ArchitectureAlignment,
     Deliverable,
     DeliverableStatus,
     GateRequest,
@@ -35,7 +33,6 @@ from styrbord.portfolio.models import (
     Phase,
     PhaseChange,
     Project,
-    ProjectLink,
     Rag,
     ReportState,
     Risk,
@@ -286,28 +283,17 @@ def build(ctx: Context, spec: Spec) -> Project:
             )
     if spec.reports is not None:
         _reports(ctx, project, spec.reports)
+    # These services need a user; the secretary keeps the portfolio.
     for principle, follows, explanation in spec.alignments:
-        changes.create(
-            ArchitectureAlignment(
-                municipality=ctx.municipality,
-                project=project,
-                principle=ctx.principles[principle],
-                follows=follows,
-                explanation=explanation,
-            ),
-            actor=None,
+        projects.set_alignment(
+            project,
+            actor=ctx.secretary,
+            principle=ctx.principles[principle],
+            follows=follows,
+            explanation=explanation,
         )
     for name in spec.links:
-        target = ctx.built[name]
-        changes.create(
-            ProjectLink(
-                municipality=ctx.municipality,
-                project=project,
-                target_type=ContentType.objects.get_for_model(target),
-                target_id=target.pk,
-            ),
-            actor=None,
-        )
+        projects.add_link(project=project, actor=ctx.secretary, target=ctx.built[name])
     projects.refresh_reporting(project)
     if spec.send_to:
         phases.send_for_decision(project, actor=ctx.secretary, body=ctx.bodies[spec.send_to])

@@ -1,7 +1,8 @@
 """Norddjurs' finished projects of the 2021 status note: the lighthouse projects Aula and
 Fasit, the webinar solution, the conference rooms (the closed project with the fullest final
-report and lessons learned) and the intranet. Each passed the steering group's gates at the
-meetings the governance demo holds, on the decision of that meeting about it.
+report and lessons learned) and the intranet. The steering group closed each of them at a
+meeting the governance demo holds, and approved the last three at the meetings where the
+status note's topics were decided.
 """
 
 from styrbord.portfolio.demo.builder import (
@@ -23,9 +24,7 @@ from styrbord.portfolio.demo.builder import (
     days,
     item_day,
 )
-from styrbord.portfolio.demo.catalogue import (
-    AULA,
-)
+from styrbord.portfolio.demo.catalogue import AULA
 from styrbord.portfolio.demo.norddjurs import (
     BENEFITS,
     CLOSED,

@@ -33,9 +33,7 @@ from styrbord.portfolio.demo.builder import (
     days,
     item_day,
 )
-from styrbord.portfolio.demo.catalogue import (
-    CITIZEN_VIEW,
-)
+from styrbord.portfolio.demo.catalogue import CITIZEN_VIEW
 from styrbord.portfolio.demo.norddjurs import (
     APPROVED,
     CROSS,

@@ -138,7 +138,7 @@ def change_phase(
             }
         )
     if agenda_item is not None and decided_on is None:
-        decided_on = agenda_item.meeting.starts_at.date()
+        decided_on = timezone.localtime(agenda_item.meeting.starts_at).date()
     _check_decision(project, to_phase, agenda_item, approver, decided_on)
     if to_phase == Phase.CLOSED:
         _check_closing(project)
