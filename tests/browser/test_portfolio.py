@@ -2,7 +2,6 @@
 whole life through the real UI, from an employee's idea to lessons learned."""
 
 import datetime
-import re
 from collections.abc import Callable
 
 import pytest
