@@ -2,7 +2,8 @@
 projects (``catalogue``), Norddjurs' projects from the seeds (``norddjurs_2016``: those the
 2016 strategy lists; ``norddjurs_2021``: the finished ones of the 2021 status note;
 ``norddjurs_running``; ``norddjurs_new``: a new local project and the proposal waiting for
-the steering group) and Rebild's projects aligned to its principles (``rebild``).
+the steering group; ``ideas``: employees' ideas, two waiting for triage) and Rebild's
+projects aligned to its principles (``rebild``).
 
 ``builder`` makes them through the portfolio services. It writes through the change log
 directly only where a service would stamp today on history: reports with their past dates,
@@ -21,6 +22,7 @@ from styrbord.core.models import Municipality, User
 from styrbord.governance.demo.bodies import FORUM, STEERING
 from styrbord.portfolio.demo import (
     catalogue,
+    ideas,
     norddjurs_2016,
     norddjurs_2021,
     norddjurs_new,
@@ -66,4 +68,8 @@ def load() -> list[tuple[str, str]]:
                 specs.extend(part(ctx))
             for spec in specs:
                 build(ctx, spec)
+            if code == "0707":
+                ideas.load(
+                    municipality, ctx.secretary, User.objects.get(username="norddjurs-laeser")
+                )
     return []

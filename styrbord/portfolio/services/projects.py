@@ -139,7 +139,8 @@ def update_project(
 
 
 def refresh_reporting(project: Project) -> None:
-    """Recompute the latest submitted report, the current status and the next due date.
+    """Recompute the latest submitted report, the current status and the next due date
+    (none unless the project is running).
 
     They are kept on the project so that the overview can filter and sort on them in the
     database. They are derived, not edited, so they are written without a version bump:
@@ -160,7 +161,9 @@ def refresh_reporting(project: Project) -> None:
             .first()
         )
         base = entered or project.start_date
-    due = base + datetime.timedelta(days=project.report_every_days) if base else None
+    # Only a running project owes reports; a paused or ended one has no due date.
+    running = project.phase in RUNNING_PHASES
+    due = base + datetime.timedelta(days=project.report_every_days) if base and running else None
     values = {
         "latest_report": latest,
         "current_status": latest.overall if latest else "",
