@@ -25,6 +25,8 @@ from styrbord.portfolio.models import (
     RUNNING_PHASES,
     STEERING_GATES,
     GateRequest,
+    Idea,
+    IdeaStatus,
     Origin,
     Phase,
     PhaseChange,
@@ -199,3 +201,9 @@ def test_loading_the_demo_twice_creates_nothing_new(demo, db):
         call_command("demo", stdout=io.StringIO())
         after = [model.objects.count() for model in counted]
     assert before == after
+
+
+def test_employees_ideas_wait_for_triage_and_triaged_ones_keep_their_reason(norddjurs):
+    assert Idea.objects.filter(status=IdeaStatus.SUBMITTED).count() == 2
+    parked = Idea.objects.get(status=IdeaStatus.LATER)
+    assert parked.reason and parked.triaged_by is not None
