@@ -50,3 +50,16 @@ def assert_accessible(page) -> None:
         f"axe-core found {len(violations)} WCAG 2.1 A/AA violation(s) on {page.url}:\n"
         + describe_violations(violations)
     )
+
+
+def visit(page, path: str, status: int = 200) -> None:
+    """Open ``path`` and assert the answer's status."""
+    response = page.goto(path)
+    assert response is not None
+    assert response.status == status, f"{path} answered {response.status}, not {status}"
+
+
+def submit(page) -> None:
+    """Press the page's (last) primary button in the main content and wait for the answer."""
+    with page.expect_navigation():
+        page.locator("main form button.button-primary").last.click()

@@ -11,7 +11,7 @@ from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
 from tests.browser import governance_world
-from tests.browser.support import assert_accessible, log_in
+from tests.browser.support import assert_accessible, log_in, submit, visit
 
 pytestmark = pytest.mark.browser
 
@@ -32,17 +32,6 @@ def case(name: str, user: str = "secretary") -> Callable[[Case], Case]:
 @pytest.fixture
 def gov(world):
     return governance_world.build(world)
-
-
-def visit(page, path: str, status: int = 200) -> None:
-    response = page.goto(path)
-    assert response is not None
-    assert response.status == status, f"{path} answered {response.status}, not {status}"
-
-
-def submit(page) -> None:
-    with page.expect_navigation():
-        page.locator("main form button.button-primary").last.click()
 
 
 def _first(related):

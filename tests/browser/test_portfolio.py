@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from styrbord.core.models import User
 from styrbord.portfolio.models import Phase, Project
 from tests.browser import governance_world, portfolio_world
-from tests.browser.support import assert_accessible, log_in
+from tests.browser.support import assert_accessible, log_in, submit, visit
 
 pytestmark = pytest.mark.browser
 
@@ -31,17 +31,6 @@ def case(name: str, user: str = "editor") -> Callable[[Case], Case]:
 @pytest.fixture
 def pw(world):
     return portfolio_world.build(world, governance_world.build(world))
-
-
-def visit(page, path: str, status: int = 200) -> None:
-    response = page.goto(path)
-    assert response is not None
-    assert response.status == status, f"{path} answered {response.status}, not {status}"
-
-
-def submit(page) -> None:
-    with page.expect_navigation():
-        page.locator("main form button.button-primary").last.click()
 
 
 def p(rest: str) -> str:
