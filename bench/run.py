@@ -388,7 +388,13 @@ def build_portfolio(municipality: Municipality, shared: list[Project]) -> None:
         for change in _phase_changes(project, approved_on[i], last_periods[i], today)
     )
     reports = StatusReport.objects.bulk_create(
-        _report(project, i, k, last_periods[i] - (REPORTS_PER_PROJECT - 1 - k) * 14 * day, user)
+        _report(
+            project,
+            i,
+            k,
+            last_periods[i] - (REPORTS_PER_PROJECT - 1 - k) * REPORT_EVERY_DAYS * day,
+            user,
+        )
         for i, project in enumerate(projects)
         if last_periods[i] is not None
         for k in range(REPORTS_PER_PROJECT)

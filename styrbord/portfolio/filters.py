@@ -83,8 +83,11 @@ class FocusAreaFilter(django_filters.ModelChoiceFilter):
 class ProjectFilter(StyledFilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     origin = django_filters.ChoiceFilter(choices=Origin.choices, label=_("Origin"))
+    # A column of the project itself: no duplicates to remove, and SELECT DISTINCT over
+    # every column is expensive to plan on PostgreSQL.
     phase = django_filters.MultipleChoiceFilter(
         choices=Phase.choices,
+        distinct=False,
         label=_("Phase"),
         widget=forms.SelectMultiple(attrs={"size": 4}),
     )

@@ -131,6 +131,13 @@ class StatusReport(TenantModel):
         indexes = [
             models.Index(fields=["project", "state", "-period_end"]),
             models.Index(fields=["municipality", "state", "submitted_at"]),
+            # Few reports are corrected: a partial index keeps "is this report corrected?"
+            # an index lookup, where SQLite's planner would skip a mostly-NULL full index.
+            models.Index(
+                fields=["corrects"],
+                condition=models.Q(corrects__isnull=False),
+                name="statusreport_corrections",
+            ),
         ]
 
     def __str__(self) -> str:
