@@ -7,15 +7,14 @@ Updates must send the ``version`` they read; a stale one is answered 409.
 
 import django_filters
 from django import forms
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
-from rest_framework import exceptions, mixins, serializers, viewsets
-from rest_framework.response import Response
+from rest_framework import serializers
 
 from styrbord.core.api.serializers import ScopedPrimaryKeyField, VersionedSerializer
+from styrbord.core.api.viewsets import EditableViewSet
 from styrbord.strategy import queries, services
 from styrbord.strategy.models import (
     FocusArea,
@@ -148,64 +147,14 @@ class PrincipleFilter(FocusAreaFilter):
 # --- viewsets ---
 
 
-class StrategyApiViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
-    """Reads own and catalogue rows; writes through the subclass's service calls."""
-
-    model: type[Model]
-    update_serializer_class: type[serializers.Serializer] | None = None
-
-    def shared_queryset(self) -> QuerySet:
-        raise NotImplementedError
-
-    def get_queryset(self) -> QuerySet:
-        if getattr(self, "swagger_fake_view", False):  # schema generation runs unscoped
-            return self.model.objects.none()
-        return self.shared_queryset()
-
-    def get_serializer_class(self) -> type[serializers.Serializer]:
-        if self.action in ("update", "partial_update") and self.update_serializer_class:
-            return self.update_serializer_class
-        return super().get_serializer_class()
-
-    def handle_exception(self, exc: Exception) -> Response:
-        # The service says why it refuses (a catalogue row); keep the reason.
-        if isinstance(exc, DjangoPermissionDenied) and exc.args:
-            exc = exceptions.PermissionDenied(str(exc.args[0]))
-        return super().handle_exception(exc)
-
-    def perform_create(self, serializer: serializers.Serializer) -> None:
-        data = dict(serializer.validated_data)
-        data.pop("version", None)
-        created = self.create_through_service(**data)
-        serializer.instance = self.get_queryset().get(pk=created.pk)
-
-    def perform_update(self, serializer: serializers.Serializer) -> None:
-        data = dict(serializer.validated_data)
-        version = data.pop("version")
-        updated = self.update_through_service(serializer.instance, version, **data)
-        serializer.instance = self.get_queryset().get(pk=updated.pk)
-
-    def create_through_service(self, **data) -> Model:
-        raise NotImplementedError
-
-    def update_through_service(self, obj: Model, version: int, **data) -> Model:
-        raise NotImplementedError
-
-
-class StrategyViewSet(StrategyApiViewSet):
+class StrategyViewSet(EditableViewSet):
     """Strategies, programmes and architecture frameworks: own first, then the catalogue's."""
 
     model = Strategy
     serializer_class = StrategySerializer
     filterset_class = StrategyFilter
 
-    def shared_queryset(self) -> QuerySet[Strategy]:
+    def scoped_queryset(self) -> QuerySet[Strategy]:
         return queries.strategies()
 
     def create_through_service(self, **data) -> Strategy:
@@ -219,7 +168,7 @@ class StrategyViewSet(StrategyApiViewSet):
         )
 
 
-class FocusAreaViewSet(StrategyApiViewSet):
+class FocusAreaViewSet(EditableViewSet):
     """Focus areas of own and catalogue strategies; ``strategy`` filters by strategy id."""
 
     model = FocusArea
@@ -227,7 +176,7 @@ class FocusAreaViewSet(StrategyApiViewSet):
     update_serializer_class = FocusAreaUpdateSerializer
     filterset_class = FocusAreaFilter
 
-    def shared_queryset(self) -> QuerySet[FocusArea]:
+    def scoped_queryset(self) -> QuerySet[FocusArea]:
         return queries.focus_areas()
 
     def create_through_service(self, **data) -> FocusArea:
@@ -239,7 +188,7 @@ class FocusAreaViewSet(StrategyApiViewSet):
         )
 
 
-class PrincipleViewSet(StrategyApiViewSet):
+class PrincipleViewSet(EditableViewSet):
     """Principles and architecture principles of own and catalogue strategies."""
 
     model = Principle
@@ -247,7 +196,7 @@ class PrincipleViewSet(StrategyApiViewSet):
     update_serializer_class = PrincipleUpdateSerializer
     filterset_class = PrincipleFilter
 
-    def shared_queryset(self) -> QuerySet[Principle]:
+    def scoped_queryset(self) -> QuerySet[Principle]:
         return queries.principles()
 
     def create_through_service(self, **data) -> Principle:

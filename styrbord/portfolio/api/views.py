@@ -16,9 +16,9 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from styrbord.core import policy as core_policy
+from styrbord.core.api.viewsets import EditableViewSet, ServiceViewSet
 from styrbord.core.models import ApiToken
 from styrbord.governance.api.serializers import VersionSerializer
-from styrbord.governance.api.views import EditableViewSet, GovernanceViewSet
 from styrbord.portfolio import queries
 from styrbord.portfolio.api.serializers import (
     DeliverableSerializer,
@@ -199,7 +199,7 @@ class ProjectViewSet(EditableViewSet):
         return self.answer(projects.request_update(self.get_object(), actor=request.user))
 
 
-class PhaseChangeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, GovernanceViewSet):
+class PhaseChangeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ServiceViewSet):
     """The recorded phase changes, newest first; they are never edited."""
 
     model = PhaseChange
