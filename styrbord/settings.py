@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "styrbord.governance",
     "styrbord.strategy",
     "styrbord.portfolio",
+    "styrbord.plans",
 ]
 
 MIDDLEWARE = [

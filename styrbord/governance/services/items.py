@@ -6,6 +6,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.db.models import Max
@@ -271,6 +272,28 @@ def add_attachment(*, item: AgendaItem, actor: User, upload: UploadedFile) -> At
         size=upload.size,
     )
     attachment.file.save(upload.name, upload, save=False)
+    try:
+        return changes.create(attachment, actor=actor)
+    except Exception:
+        attachment.file.delete(save=False)
+        raise
+
+
+def attach_document(
+    *, item: AgendaItem, actor: User | None, name: str, content: bytes, content_type: str
+) -> Attachment:
+    """Attach a document another module made (a plan's PDF) to the item it proposed; that
+    module's policy has allowed the actor, as for ``propose_item``."""
+    if item.meeting.is_locked:
+        raise ValidationError(_("The minutes are approved; attachments can no longer change."))
+    attachment = Attachment(
+        municipality=item.municipality,
+        item=item,
+        name=name[:255],
+        content_type=content_type,
+        size=len(content),
+    )
+    attachment.file.save(name, ContentFile(content), save=False)
     try:
         return changes.create(attachment, actor=actor)
     except Exception:
