@@ -230,6 +230,8 @@ SPECTACULAR_SETTINGS = {
         "ReportStateEnum": "styrbord.portfolio.models.ReportState",
         "StrategyKindEnum": "styrbord.strategy.models.StrategyKind",
         "PrincipleKindEnum": "styrbord.strategy.models.PrincipleKind",
+        "VersionStateEnum": "styrbord.plans.models.VersionState",
+        "CriterionKindEnum": "styrbord.plans.models.CriterionKind",
     },
 }
 

@@ -50,7 +50,7 @@ def summary(version: PlanVersion) -> str:
     pool = BudgetPool.objects.filter(municipality=plan.municipality, year=plan.year).first()
     if pool is not None:
         parts.append(
-            _("The items are allocated %(total)s of the digitalisation budget of %(pool)s.")
+            _("The items are allocated %(total)s of the digitalisation budget of %(pool)s")
             % {"total": kr(total), "pool": kr(pool.amount)}
         )
     return "\n\n".join(parts)

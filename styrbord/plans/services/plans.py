@@ -26,7 +26,7 @@ from styrbord.plans.models import (
     PlanVersion,
 )
 from styrbord.plans.services._common import require, require_draft
-from styrbord.portfolio.models import Idea, Project
+from styrbord.portfolio.models import Idea, IdeaStatus, Phase, Project
 
 # The criteria a new plan starts with (name, what a 5 means, direction, weight); the team
 # changes them per plan.
@@ -220,6 +220,12 @@ def exclude_demand(
     """Record that a proposal or idea is not in the plan, and why."""
     require_draft(version, actor)
     same_municipality(version.municipality, project=project, idea=idea)
+    if project is not None and project.phase not in (Phase.IDEA, Phase.PROPOSAL):
+        raise ValidationError(
+            {"project": _("Only a project in the idea or proposal phase is demand.")}
+        )
+    if idea is not None and idea.status != IdeaStatus.LATER:
+        raise ValidationError({"idea": _("Only an idea to consider later is demand.")})
     if project is not None and version.items.filter(project=project).exists():
         raise ValidationError({"project": _("The project is in the plan; remove it first.")})
     duplicate = DemandExclusion.objects.filter(plan_version=version)

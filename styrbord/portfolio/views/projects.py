@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from styrbord.core.panels import panels_for
 from styrbord.core.views.helpers import require, save_versioned
 from styrbord.governance import links
 from styrbord.portfolio import policy, queries
@@ -102,6 +103,8 @@ def project_detail(request: HttpRequest, kommune: str, pk: int) -> HttpResponse:
             "overdue": project.report_overdue(timezone.localdate()),
             "can_edit": policy.can_edit(request.user, request.municipality),
             "can_report": policy.can_report(request.user, project),
+            # Sections other modules add: the plan items the project is part of.
+            "panels": panels_for("project", request, project),
         },
     )
 
