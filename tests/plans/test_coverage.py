@@ -16,6 +16,12 @@ from tests.portfolio.factories import IdeaFactory, ProjectFactory
 
 pytestmark = pytest.mark.usefixtures("in_norddjurs")
 
+@pytest.fixture(autouse=True)
+def english(settings):
+    """These tests read the page's English source strings, not the Danish catalogue."""
+    settings.LANGUAGE_CODE = "en"
+
+
 NO_HEADLINE = "need a decision"
 YES_HEADLINE = "Yes: every proposal and idea is in the plan or has a reason"
 
