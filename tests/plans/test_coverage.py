@@ -16,6 +16,7 @@ from tests.portfolio.factories import IdeaFactory, ProjectFactory
 
 pytestmark = pytest.mark.usefixtures("in_norddjurs")
 
+
 @pytest.fixture(autouse=True)
 def english(settings):
     """These tests read the page's English source strings, not the Danish catalogue."""
