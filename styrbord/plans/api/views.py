@@ -10,13 +10,11 @@ changes; the services refuse the rest with their reason.
 import django_filters
 from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, permissions, status
+from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from styrbord.core.api.viewsets import EditableViewSet, ServiceViewSet
-from styrbord.core.models import ApiToken
-from styrbord.plans import policy
 from styrbord.plans.api.serializers import (
     AllocationSerializer,
     AllocationUpdateSerializer,
@@ -51,23 +49,7 @@ from styrbord.plans.models import (
 from styrbord.plans.services import budget, decisions, items, plans
 
 
-class PlanRole(permissions.BasePermission):
-    """A reader of the municipality reads, an editor writes; a read-only token only reads."""
-
-    def has_permission(self, request, view) -> bool:
-        municipality = getattr(request._request, "municipality", None)
-        if municipality is None or not request.user.is_authenticated:
-            return False
-        if request.method in permissions.SAFE_METHODS:
-            return policy.can_view(request.user, municipality)
-        if isinstance(request.auth, ApiToken) and not request.auth.can_write:
-            return False
-        return policy.can_edit(request.user, municipality)
-
-
 class PlanViewSetBase(ServiceViewSet):
-    permission_classes = [PlanRole]
-
     @property
     def municipality(self):
         return self.request._request.municipality

@@ -3,7 +3,9 @@
 from typing import Any
 
 from django.http import Http404, HttpRequest
+from django.urls import reverse
 
+from styrbord.core.views.helpers import require
 from styrbord.plans import policy, queries
 from styrbord.plans.models import ActionPlan, PlanVersion
 
@@ -33,3 +35,17 @@ def version_context(request: HttpRequest, version: PlanVersion, tab: str) -> dic
         "editable": version.is_editable and policy.can_edit(request.user, request.municipality),
         "versions": list(queries.versions_of(version.plan)),
     }
+
+
+def viewable_version(request: HttpRequest, year: int, number: int) -> PlanVersion:
+    """The version from the URL, for a user who may read the plan."""
+    require(policy.can_view(request.user, request.municipality))
+    return load_version(year, number)
+
+
+def version_url(name: str, kommune: str, version: PlanVersion, **kwargs: Any) -> str:
+    """The URL of a page of ``version`` (``name`` without the namespace)."""
+    return reverse(
+        f"plans:{name}",
+        kwargs={"kommune": kommune, "year": version.plan.year, "number": version.number, **kwargs},
+    )

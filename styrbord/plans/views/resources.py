@@ -1,15 +1,12 @@
 """Resources: the hours an item asks of and is given by each org unit per quarter, each org
 unit's capacity against them, and the plan quarter by quarter."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -21,19 +18,11 @@ from styrbord.plans.models import ActionPlanItem, PlanVersion
 from styrbord.plans.services import items as item_services
 from styrbord.plans.services import plans as plan_services
 from styrbord.plans.services._common import require_draft
-from styrbord.plans.views._common import load_version, version_context
-
-
-def _version(request: HttpRequest, year: int, number: int) -> PlanVersion:
-    require(policy.can_view(request.user, request.municipality))
-    return load_version(year, number)
-
-
-def _url(name: str, kommune: str, version: PlanVersion, **kwargs: Any) -> str:
-    return reverse(
-        f"plans:{name}",
-        kwargs={"kommune": kommune, "year": version.plan.year, "number": version.number, **kwargs},
-    )
+from styrbord.plans.views._common import (
+    version_context,
+    version_url,
+    viewable_version,
+)
 
 
 def _open_units() -> QuerySet[OrgUnit]:
@@ -84,11 +73,11 @@ def _save_hours(form: HoursForm, item: ActionPlanItem, actor: User) -> bool:
 
 @require_http_methods(["GET", "POST"])
 def item_hours(request: HttpRequest, kommune: str, year: int, number: int, pk: int) -> HttpResponse:
-    version = _version(request, year, number)
+    version = viewable_version(request, year, number)
     item = get_object_or_404(
         ActionPlanItem.objects.select_related("project"), pk=pk, plan_version=version
     )
-    url = _url("item_hours", kommune, version, pk=item.pk)
+    url = version_url("item_hours", kommune, version, pk=item.pk)
     if request.method == "POST":
         require(policy.can_edit(request.user, request.municipality))
         if _refused(request, version):
@@ -125,7 +114,7 @@ def item_hours(request: HttpRequest, kommune: str, year: int, number: int, pk: i
 
 
 def capacity(request: HttpRequest, kommune: str, year: int, number: int) -> HttpResponse:
-    version = _version(request, year, number)
+    version = viewable_version(request, year, number)
     context = version_context(request, version, "capacity")
     table = queries_capacity.load(version)
     add_form = None
@@ -138,7 +127,7 @@ def capacity(request: HttpRequest, kommune: str, year: int, number: int) -> Http
         )
         if add_form.is_bound and add_form.is_valid():
             unit = add_form.cleaned_data["org_unit"]
-            return redirect(_url("capacity_edit", kommune, version, org_unit=unit.pk))
+            return redirect(version_url("capacity_edit", kommune, version, org_unit=unit.pk))
     context |= {"table": table, "add_form": add_form}
     return render(request, "plans/resources/capacity.html", context)
 
@@ -147,10 +136,10 @@ def capacity(request: HttpRequest, kommune: str, year: int, number: int) -> Http
 def capacity_edit(
     request: HttpRequest, kommune: str, year: int, number: int, org_unit: int
 ) -> HttpResponse:
-    version = _version(request, year, number)
+    version = viewable_version(request, year, number)
     require(policy.can_edit(request.user, request.municipality))
     unit = get_object_or_404(OrgUnit.objects.all(), pk=org_unit)
-    back = _url("capacity", kommune, version)
+    back = version_url("capacity", kommune, version)
     if _refused(request, version):
         return redirect(back)
     form = CapacityForm(
@@ -181,7 +170,7 @@ def capacity_edit(
 
 
 def quarters(request: HttpRequest, kommune: str, year: int, number: int) -> HttpResponse:
-    version = _version(request, year, number)
+    version = viewable_version(request, year, number)
     context = version_context(request, version, "quarters")
     context["view"] = queries_capacity.by_quarter(version)
     return render(request, "plans/resources/quarters.html", context)

@@ -6,14 +6,12 @@ ranked plan, never here.
 """
 
 from decimal import Decimal
-from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -26,19 +24,11 @@ from styrbord.plans.models import ActionPlanItem, Criterion, PlanVersion
 from styrbord.plans.scoring import weighted_score
 from styrbord.plans.services import items as item_services
 from styrbord.plans.services import plans as plan_services
-from styrbord.plans.views._common import load_version, version_context
-
-
-def _version(request: HttpRequest, year: int, number: int) -> PlanVersion:
-    require(policy.can_view(request.user, request.municipality))
-    return load_version(year, number)
-
-
-def _url(name: str, kommune: str, version: PlanVersion, **kwargs: Any) -> str:
-    return reverse(
-        f"plans:{name}",
-        kwargs={"kommune": kommune, "year": version.plan.year, "number": version.number} | kwargs,
-    )
+from styrbord.plans.views._common import (
+    version_context,
+    version_url,
+    viewable_version,
+)
 
 
 def _criterion(version: PlanVersion, pk: int) -> Criterion:
@@ -50,7 +40,7 @@ def _criterion(version: PlanVersion, pk: int) -> Criterion:
 
 
 def criteria(request: HttpRequest, kommune: str, year: int, number: int) -> HttpResponse:
-    version = _version(request, year, number)
+    version = viewable_version(request, year, number)
     listed = queries.criteria_of(version)
     total = sum(criterion.weight for criterion in listed)
     rows = [
@@ -71,13 +61,17 @@ def _criterion_form_page(
         request,
         "plans/scoring/criterion_form.html",
         version_context(request, version, "criteria")
-        | {"form": form, "heading": heading, "cancel_url": _url("criteria", kommune, version)},
+        | {
+            "form": form,
+            "heading": heading,
+            "cancel_url": version_url("criteria", kommune, version),
+        },
     )
 
 
 @require_http_methods(["GET", "POST"])
 def criterion_create(request: HttpRequest, kommune: str, year: int, number: int) -> HttpResponse:
-    version = _version(request, year, number)
+    version = viewable_version(request, year, number)
     require(policy.can_edit(request.user, request.municipality))
     form = CriterionForm(
         request.POST or None,
@@ -90,7 +84,7 @@ def criterion_create(request: HttpRequest, kommune: str, year: int, number: int)
         )
         if created:
             messages.success(request, _("%(name)s was added.") % {"name": created})
-            return redirect(_url("criteria", kommune, version))
+            return redirect(version_url("criteria", kommune, version))
     return _criterion_form_page(request, kommune, version, form, _("New criterion"))
 
 
@@ -98,7 +92,7 @@ def criterion_create(request: HttpRequest, kommune: str, year: int, number: int)
 def criterion_edit(
     request: HttpRequest, kommune: str, year: int, number: int, pk: int
 ) -> HttpResponse:
-    version = _version(request, year, number)
+    version = viewable_version(request, year, number)
     require(policy.can_edit(request.user, request.municipality))
     criterion = _criterion(version, pk)
     heading = _("Edit criterion: %(name)s") % {"name": criterion}
@@ -115,7 +109,7 @@ def criterion_edit(
         )
         if saved:
             messages.success(request, _("Your changes were saved."))
-            return redirect(_url("criteria", kommune, version))
+            return redirect(version_url("criteria", kommune, version))
     return _criterion_form_page(request, kommune, version, form, heading)
 
 
@@ -123,7 +117,7 @@ def criterion_edit(
 def criterion_delete(
     request: HttpRequest, kommune: str, year: int, number: int, pk: int
 ) -> HttpResponse:
-    version = _version(request, year, number)
+    version = viewable_version(request, year, number)
     require(policy.can_edit(request.user, request.municipality))
     criterion = _criterion(version, pk)
     refused: list[str] = []
@@ -134,7 +128,7 @@ def criterion_delete(
             refused = error.messages
         else:
             messages.success(request, _("%(name)s was deleted.") % {"name": criterion})
-            return redirect(_url("criteria", kommune, version))
+            return redirect(version_url("criteria", kommune, version))
     return render(
         request,
         "plans/scoring/criterion_confirm_delete.html",
@@ -143,7 +137,7 @@ def criterion_delete(
             "criterion": criterion,
             "score_count": criterion.scores.count(),
             "refused": refused,
-            "cancel_url": _url("criteria", kommune, version),
+            "cancel_url": version_url("criteria", kommune, version),
         },
     )
 
@@ -185,7 +179,7 @@ def _save_scores(request: HttpRequest, item: ActionPlanItem, form: ScoresForm) -
 def item_scores(
     request: HttpRequest, kommune: str, year: int, number: int, pk: int
 ) -> HttpResponse:
-    version = _version(request, year, number)
+    version = viewable_version(request, year, number)
     if request.method == "POST":
         require(policy.can_edit(request.user, request.municipality))
     item = get_object_or_404(queries.items_of(version), pk=pk)
@@ -193,7 +187,7 @@ def item_scores(
     form = ScoresForm(request.POST or None, criteria=listed, scores=list(item.scores.all()))
     if request.method == "POST" and form.is_valid() and _save_scores(request, item, form):
         messages.success(request, _("The scores were saved."))
-        return redirect(_url("item_scores", kommune, version, pk=item.pk))
+        return redirect(version_url("item_scores", kommune, version, pk=item.pk))
     score = weighted_score(listed, item.scores.all())
     return render(
         request,
@@ -213,7 +207,7 @@ def item_scores(
 
 
 def prioritisation(request: HttpRequest, kommune: str, year: int, number: int) -> HttpResponse:
-    version = _version(request, year, number)
+    version = viewable_version(request, year, number)
     listed = queries.criteria_of(version)
     rows = queries.ranked(version)
     placed, left_out = charts.bubbles(rows)
