@@ -217,6 +217,11 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # Swagger UI's syntax colours fail WCAG contrast; plain examples read as well.
     "SWAGGER_UI_SETTINGS": {"syntaxHighlight": False, "deepLinking": False},
+    # The documentation lists the areas in the order of the navigation, not alphabetically.
+    "TAGS": [
+        {"name": name}
+        for name in ("org-units", "persons", "styring", "strategi", "portefolje", "indsatsplan")
+    ],
     # Several models have a "kind" or "status"; name their enums after the model.
     "ENUM_NAME_OVERRIDES": {
         "BodyKindEnum": "styrbord.governance.models.BodyKind",
