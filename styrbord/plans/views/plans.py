@@ -36,7 +36,11 @@ from styrbord.plans.models import (
 from styrbord.plans.services import items as item_services
 from styrbord.plans.services import plans as plan_services
 from styrbord.plans.services._common import require_draft
-from styrbord.plans.views._common import load_plan, load_version, version_context
+from styrbord.plans.views._common import (
+    load_plan,
+    version_context,
+    viewable_version,
+)
 
 STALE_ORDER = gettext_lazy(
     "Someone else changed the order of the plan at the same time. Nothing was moved; "
@@ -56,13 +60,8 @@ def _can_edit(request: HttpRequest) -> bool:
     return policy.can_edit(request.user, request.municipality)
 
 
-def _viewable_version(request: HttpRequest, year: int, number: int) -> PlanVersion:
-    require(policy.can_view(request.user, request.municipality))
-    return load_version(year, number)
-
-
 def _editable_version(request: HttpRequest, year: int, number: int) -> PlanVersion:
-    version = _viewable_version(request, year, number)
+    version = viewable_version(request, year, number)
     require(_can_edit(request))
     return version
 
@@ -187,7 +186,7 @@ def _pool_amount(version: PlanVersion) -> Decimal | None:
 
 
 def version(request: HttpRequest, kommune: str, year: int, number: int) -> HttpResponse:
-    shown = _viewable_version(request, year, number)
+    shown = viewable_version(request, year, number)
     context = version_context(request, shown, "plan")
     rows = queries.ranked(shown)
     items = [row.item for row in rows]
