@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "styrbord.strategy",
     "styrbord.portfolio",
     "styrbord.plans",
+    "styrbord.benefits",
+    "styrbord.systems",
 ]
 
 MIDDLEWARE = [
@@ -220,7 +222,15 @@ SPECTACULAR_SETTINGS = {
     # The documentation lists the areas in the order of the navigation, not alphabetically.
     "TAGS": [
         {"name": name}
-        for name in ("org-units", "persons", "styring", "strategi", "portefolje", "indsatsplan")
+        for name in (
+            "org-units",
+            "persons",
+            "styring",
+            "strategi",
+            "portefolje",
+            "indsatsplan",
+            "gevinster",
+        )
     ],
     # Several models have a "kind" or "status"; name their enums after the model.
     "ENUM_NAME_OVERRIDES": {
@@ -237,11 +247,18 @@ SPECTACULAR_SETTINGS = {
         "PrincipleKindEnum": "styrbord.strategy.models.PrincipleKind",
         "VersionStateEnum": "styrbord.plans.models.VersionState",
         "CriterionKindEnum": "styrbord.plans.models.CriterionKind",
+        "BenefitStatusEnum": "styrbord.benefits.models.BenefitStatus",
+        "BenefitDirectionEnum": "styrbord.benefits.models.Direction",
+        "CostKindEnum": "styrbord.benefits.models.CostKind",
+        "NodeKindEnum": "styrbord.benefits.models.NodeKind",
     },
 }
 
 # Reads of pages with personal data are kept this long in the access log.
 ACCESS_LOG_RETENTION_DAYS = int(os.environ.get("ACCESS_LOG_RETENTION_DAYS", "183"))
+# The default discount rate of a new business case, in percent a year: the Ministry of
+# Finance's socio-economic discount rate (3.5 % since 2021). Each case can set its own.
+BENEFITS_DISCOUNT_RATE = os.environ.get("BENEFITS_DISCOUNT_RATE", "3.5")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -88,6 +88,29 @@ NORDDJURS_PERSONS = [
     ("Michael Aagaard Laursen", "MED-repræsentant", None),
 ]
 
+# Those of the persons above and below who lead others: directors, chiefs, centre and
+# department managers, team leaders. Benefit owners are chosen among them.
+MANAGERS = {
+    "Christian Bertelsen",
+    "Kim B. Nielsen",
+    "Søs Fuglsang",
+    "Trine Grejsen",
+    "Lene Mehlsen Thomsen",
+    "Tonny Olsen",
+    "Kaare Christensen",
+    "Kenneth Andersen",
+    "Marie-Louise Ifversen",
+    "Rikke Broch",
+    "Bettina Andersen",
+    "Lars Lerche",
+    "Annette Kristensen",
+    "Hanne Winterberg",
+    "Jacob Hørlyk",
+    "Kim T. Jensen",
+    "Kommunaldirektøren",
+    "Centerchefen for Fællescenter Økonomi og It",
+}
+
 # The strategy's "It og digitalisering – roller, ansvar og opgaver" names only roles.
 REBILD_PERSONS = [
     ("Kommunaldirektøren", "Kommunaldirektør, direktør med ansvar for IT", "Direktionen"),
@@ -171,15 +194,22 @@ def _units(municipality: Municipality, rows: list) -> dict[str, OrgUnit]:
 
 
 def _persons(municipality: Municipality, units: dict[str, OrgUnit], rows: list) -> None:
-    existing = set(Person.objects.values_list("name", flat=True))
+    existing = {person.name: person for person in Person.objects.all()}
     for name, title, unit_name in rows:
-        if name not in existing:
+        person = existing.get(name)
+        if person is None:
             organisation.create_person(
                 municipality=municipality,
                 actor=None,
                 name=name,
                 title=title,
                 org_unit=units[unit_name] if unit_name else None,
+                is_manager=name in MANAGERS,
+            )
+        elif name in MANAGERS and not person.is_manager:
+            # A database loaded before persons had ``is_manager``.
+            organisation.update_person(
+                person, actor=None, expected_version=person.version, is_manager=True
             )
 
 

@@ -89,7 +89,7 @@ class CloseOrgUnitForm(VersionForm):
 class PersonForm(VersionedModelForm):
     class Meta:
         model = Person
-        fields = ["name", "title", "email", "phone", "org_unit", "is_active"]
+        fields = ["name", "title", "email", "phone", "org_unit", "is_manager", "is_active"]
         field_classes = {"org_unit": SafeModelChoiceField}
 
     def __init__(self, *args, **kwargs):

@@ -1,10 +1,11 @@
 """The organisation diagram and the annual wheel as SVG.
 
-They are drawn on the server so that the page, print and PDF show the same picture. Every
-piece of text is escaped here; the caller marks the result safe. Colours and fonts are
-presentation attributes, so the pictures look right without the page's stylesheet. Both
-pictures hold links, so their role is ``graphics-document`` (a ``role="img"`` would hide
-the links from assistive technology); the pages repeat everything as lists.
+They are drawn on the server so that the page, print and PDF show the same picture, from
+the shared pieces in ``styrbord.core.svg``. Every piece of text is escaped here; the caller
+marks the result safe. Colours and fonts are presentation attributes, so the pictures look
+right without the page's stylesheet. Both pictures hold links, so their role is
+``graphics-document`` (a ``role="img"`` would hide the links from assistive technology);
+the pages repeat everything as lists.
 """
 
 import datetime
@@ -16,10 +17,10 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.formats import date_format
-from django.utils.html import escape
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from styrbord.core.svg import FONT, MUTED, TEXT, escape, number, text
 from styrbord.governance.models import (
     QUARTER_CHOICES,
     Body,
@@ -29,9 +30,6 @@ from styrbord.governance.models import (
     MeetingStatus,
 )
 
-FONT = "font-family=\"'IBM Plex Sans', Arial, sans-serif\""
-TEXT = "#1a1a1a"
-MUTED = "#545454"
 LINE = "#595959"
 TODAY = "#b51d09"
 # Ring colours: each has at least 3:1 contrast against white and the light ring fill.
@@ -177,10 +175,6 @@ class _Layout:
         return centre
 
 
-def _n(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
 def _connector(layout: _Layout, child: Body, parent: Body) -> str:
     px, py = layout.boxes[parent.pk]
     cx, cy = layout.boxes[child.pk]
@@ -188,10 +182,10 @@ def _connector(layout: _Layout, child: Body, parent: Body) -> str:
     middle = parent_bottom + (LEVEL - BOX_H) / 2
     if child.pk in layout.spines:
         spine = layout.spines[child.pk]
-        d = f"M{_n(cx)} {_n(cy + BOX_H / 2)}H{_n(spine)}V{_n(middle)}"
+        d = f"M{number(cx)} {number(cy + BOX_H / 2)}H{number(spine)}V{number(middle)}"
     else:
-        d = f"M{_n(cx + BOX_W / 2)} {_n(cy)}V{_n(middle)}"
-    d += f"H{_n(parent_centre)}V{_n(parent_bottom)}"
+        d = f"M{number(cx + BOX_W / 2)} {number(cy)}V{number(middle)}"
+    d += f"H{number(parent_centre)}V{number(parent_bottom)}"
     dash = ' stroke-dasharray="6 4"' if child.concluded_on else ""
     return (
         f'<path class="diagram-line" data-from="{child.pk}" data-to="{parent.pk}" d="{d}" '
@@ -216,18 +210,18 @@ def _box(body: Body, x: float, y: float, url: str) -> str:
     texts = []
     for line in name_lines:
         texts.append(
-            f'<text x="{_n(centre)}" y="{_n(baseline)}" font-size="12" font-weight="600" '
+            f'<text x="{number(centre)}" y="{number(baseline)}" font-size="12" font-weight="600" '
             f'fill="{TEXT}" text-anchor="middle">{escape(line)}</text>'
         )
         baseline += 16
     for line in small_lines:
         texts.append(
-            f'<text x="{_n(centre)}" y="{_n(baseline)}" font-size="11" fill="{MUTED}" '
+            f'<text x="{number(centre)}" y="{number(baseline)}" font-size="11" fill="{MUTED}" '
             f'text-anchor="middle">{escape(line)}</text>'
         )
         baseline += 15
     rect = (
-        f'<rect x="{_n(x)}" y="{_n(y)}" width="{BOX_W}" height="{BOX_H}" rx="4" '
+        f'<rect x="{number(x)}" y="{number(y)}" width="{BOX_W}" height="{BOX_H}" rx="4" '
         + (
             'fill="#f2f2f2" stroke="#757575" stroke-width="1.5" stroke-dasharray="6 4"'
             if concluded
@@ -273,8 +267,8 @@ def body_diagram_svg(bodies: list[Body], url_for: Callable[[Body], str]) -> str:
     ) % {"count": len(layout.boxes)}
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="styrbord-diagram" '
-        f'viewBox="0 0 {_n(width)} {_n(height)}" width="{_n(width)}" height="{_n(height)}" '
-        f'style="max-width:100%;height:auto" role="graphics-document" '
+        f'viewBox="0 0 {number(width)} {number(height)}" width="{number(width)}" '
+        f'height="{number(height)}" style="max-width:100%;height:auto" role="graphics-document" '
         f'aria-labelledby="body-diagram-title body-diagram-desc" {FONT}>'
         f'<title id="body-diagram-title">{escape(title)}</title>'
         f'<desc id="body-diagram-desc">{escape(desc)}</desc>'
@@ -334,7 +328,9 @@ def _point(radius: float, angle: float) -> tuple[float, float]:
 def _radial(angle: float, inner: float, outer: float, attrs: str) -> str:
     x1, y1 = _point(inner, angle)
     x2, y2 = _point(outer, angle)
-    return f'<line x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}" {attrs}/>'
+    return (
+        f'<line x1="{number(x1)}" y1="{number(y1)}" x2="{number(x2)}" y2="{number(y2)}" {attrs}/>'
+    )
 
 
 def _middle(span: tuple[float, float]) -> float:
@@ -357,8 +353,8 @@ def _meeting_dot(
     )
     return (
         f'<a href="{escape(url)}" class="wheel-meeting"><title>{escape(label)}</title>'
-        f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(size)}" fill="{fill}" stroke="{colour}" '
-        f'stroke-width="2"/></a>'
+        f'<circle cx="{number(x)}" cy="{number(y)}" r="{number(size)}" fill="{fill}" '
+        f'stroke="{colour}" stroke-width="2"/></a>'
     )
 
 
@@ -366,8 +362,8 @@ def _marker(
     x: float, y: float, size: float, colour: str, label: str = "", css: str = "wheel-cycle"
 ) -> str:
     d = (
-        f"M{_n(x)} {_n(y - size)}L{_n(x + size)} {_n(y)}"
-        f"L{_n(x)} {_n(y + size)}L{_n(x - size)} {_n(y)}Z"
+        f"M{number(x)} {number(y - size)}L{number(x + size)} {number(y)}"
+        f"L{number(x)} {number(y + size)}L{number(x - size)} {number(y)}Z"
     )
     title = f"<title>{escape(label)}</title>" if label else ""
     return (
@@ -405,8 +401,9 @@ def _cycle_markers(
 def _annulus(inner: float, outer: float, fill: str) -> str:
     def circle(r: float) -> str:
         return (
-            f"M{_n(CENTRE - r)} {_n(CENTRE)}a{_n(r)} {_n(r)} 0 1 0 {_n(2 * r)} 0"
-            f"a{_n(r)} {_n(r)} 0 1 0 {_n(-2 * r)} 0Z"
+            f"M{number(CENTRE - r)} {number(CENTRE)}"
+            f"a{number(r)} {number(r)} 0 1 0 {number(2 * r)} 0"
+            f"a{number(r)} {number(r)} 0 1 0 {number(-2 * r)} 0Z"
         )
 
     return f'<path d="{circle(outer)}{circle(inner)}" fill="{fill}" fill-rule="evenodd"/>'
@@ -430,7 +427,7 @@ def wheel_svg(
         outer = R_RINGS - index * width
         grid.append(_annulus(outer - width, outer, "#f3f3f3" if index % 2 else "#ffffff"))
     grid.append(
-        f'<circle cx="{_n(CENTRE)}" cy="{_n(CENTRE)}" r="{R_RINGS}" fill="none" '
+        f'<circle cx="{number(CENTRE)}" cy="{number(CENTRE)}" r="{R_RINGS}" fill="none" '
         f'stroke="#8c8c8c" stroke-width="1"/>'
     )
     for month in range(1, 13):
@@ -442,18 +439,15 @@ def wheel_svg(
         else:
             grid.append(_radial(start, R_INNER, R_RINGS, 'stroke="#b3b3b3" stroke-width="1"'))
         x, y = _point(R_MONTHS, (start + end) / 2)
-        labels.append(
-            f'<text x="{_n(x)}" y="{_n(y)}" font-size="15" fill="{TEXT}" text-anchor="middle" '
-            f'dominant-baseline="central">{escape(capfirst(MONTHS[month]))}</text>'
-        )
+        labels.append(text(x, y, capfirst(MONTHS[month]), size=15, anchor="middle"))
     for quarter, name in QUARTER_CHOICES:
         x, y = _point(R_INNER - 24, _middle(quarter_span(year, quarter)))
         labels.append(
-            f'<text x="{_n(x)}" y="{_n(y)}" font-size="15" font-weight="600" fill="{TEXT}" '
+            f'<text x="{number(x)}" y="{number(y)}" font-size="15" font-weight="600" fill="{TEXT}" '
             f'text-anchor="middle" dominant-baseline="central">{escape(str(name))}</text>'
         )
     labels.append(
-        f'<text x="{_n(CENTRE)}" y="{_n(CENTRE)}" font-size="30" font-weight="700" '
+        f'<text x="{number(CENTRE)}" y="{number(CENTRE)}" font-size="30" font-weight="700" '
         f'fill="{TEXT}" text-anchor="middle" dominant-baseline="central">{year}</text>'
     )
 
@@ -468,8 +462,8 @@ def wheel_svg(
         ]
         x, y = _point(middle, 0)
         labels.append(
-            f'<circle cx="{_n(x)}" cy="{_n(y)}" r="8" fill="#ffffff" stroke="{colour}"/>'
-            f'<text x="{_n(x)}" y="{_n(y)}" font-size="10" font-weight="700" fill="{TEXT}" '
+            f'<circle cx="{number(x)}" cy="{number(y)}" r="8" fill="#ffffff" stroke="{colour}"/>'
+            f'<text x="{number(x)}" y="{number(y)}" font-size="10" font-weight="700" fill="{TEXT}" '
             f'text-anchor="middle" dominant-baseline="central">{index + 1}</text>'
         )
 
@@ -495,7 +489,7 @@ def wheel_svg(
     )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="styrbord-wheel" '
-        f'viewBox="0 0 {SIZE} {_n(height)}" width="{SIZE}" height="{_n(height)}" '
+        f'viewBox="0 0 {SIZE} {number(height)}" width="{SIZE}" height="{number(height)}" '
         f'style="max-width:100%;height:auto" role="graphics-document" '
         f'aria-labelledby="wheel-title wheel-desc" {FONT}>'
         f'<title id="wheel-title">{escape(title)}</title>'
@@ -517,31 +511,31 @@ def _legend(rings: list[WheelRing], with_today: bool) -> tuple[str, float]:
     if with_today:
         key.append(("today", _("Today")))
     x = 40.0
-    for symbol, text in key:
+    for symbol, label in key:
         if symbol.startswith("dot"):
             fill = LINE if symbol == "dot-held" else "#ffffff"
             parts.append(
-                f'<circle cx="{_n(x)}" cy="{_n(y)}" r="6" fill="{fill}" stroke="{LINE}" '
+                f'<circle cx="{number(x)}" cy="{number(y)}" r="6" fill="{fill}" stroke="{LINE}" '
                 f'stroke-width="2"/>'
             )
         elif symbol == "diamond":
             parts.append(_marker(x, y, 7, LINE, css="wheel-key"))
         else:
             parts.append(
-                f'<line x1="{_n(x - 8)}" y1="{_n(y)}" x2="{_n(x + 8)}" y2="{_n(y)}" '
-                f'stroke="{TODAY}" stroke-width="2.5" stroke-dasharray="5 3"/>'
+                f'<line x1="{number(x - 8)}" y1="{number(y)}" x2="{number(x + 8)}" '
+                f'y2="{number(y)}" stroke="{TODAY}" stroke-width="2.5" stroke-dasharray="5 3"/>'
             )
         parts.append(
-            f'<text x="{_n(x + 14)}" y="{_n(y)}" font-size="14" fill="{TEXT}" '
-            f'dominant-baseline="central">{escape(text)}</text>'
+            f'<text x="{number(x + 14)}" y="{number(y)}" font-size="14" fill="{TEXT}" '
+            f'dominant-baseline="central">{escape(label)}</text>'
         )
-        x += 30 + 8 * len(text)
+        x += 30 + 8 * len(label)
     for index, ring in enumerate(rings):
         y += 24
         colour = PALETTE[index % len(PALETTE)]
         parts.append(
-            f'<circle cx="40" cy="{_n(y)}" r="6" fill="{colour}"/>'
-            f'<text x="54" y="{_n(y)}" font-size="14" fill="{TEXT}" '
+            f'<circle cx="40" cy="{number(y)}" r="6" fill="{colour}"/>'
+            f'<text x="54" y="{number(y)}" font-size="14" fill="{TEXT}" '
             f'dominant-baseline="central">{index + 1}. {escape(ring.body.name)}</text>'
         )
     return f'<g class="wheel-legend">{"".join(parts)}</g>', y + 20

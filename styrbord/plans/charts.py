@@ -1,14 +1,12 @@
 """The prioritisation's matrix and its value-versus-effort chart.
 
 The chart is SVG drawn on the server, so that the page, print and PDF show the same
-picture, in the style of ``styrbord.portfolio.charts``: every piece of text is escaped
-here with ``html.escape`` and the caller marks the result safe; the picture is
-``role="img"`` with a title and a description, every bubble carries its rank as text and
-the page puts a table with the same numbers next to it, so colour is never the only
-carrier.
+picture, from the shared pieces in ``styrbord.core.svg``: every piece of text is escaped
+there and the caller marks the result safe; the picture is ``role="img"`` with a title
+and a description, every bubble carries its rank as text and the page puts a table with
+the same numbers next to it, so colour is never the only carrier.
 """
 
-import html
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,17 +15,10 @@ from decimal import Decimal
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from styrbord.core.svg import AXIS, BLUE, GRID, HALO, MUTED, escape, number, svg, text
 from styrbord.plans.models import Criterion
 from styrbord.plans.queries import RankedItem
 from styrbord.plans.scoring import Term
-
-FONT = "font-family=\"'IBM Plex Sans', Arial, sans-serif\""
-TEXT = "#1a1a1a"
-MUTED = "#545454"
-AXIS = "#757575"
-GRID = "#d9d9d9"
-BUBBLE = "#00508f"
-HALO = 'stroke="#ffffff" stroke-width="3" paint-order="stroke" stroke-linejoin="round"'
 
 LEFT = 72  # room for the value axis' numbers and title
 TOP = 16
@@ -38,44 +29,6 @@ LOW, HIGH = Decimal("0.5"), Decimal("5.5")  # the axes run past 1 and 5 so bubbl
 MIDDLE = 3  # the quadrants meet at the middle score
 R_MAX = 40.0
 R_MIN = 7.0  # the smallest bubble, also for an item that asks for no money
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def _n(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
-def _text(
-    x: float,
-    y: float,
-    content: object,
-    *,
-    size: int = 13,
-    anchor: str = "start",
-    fill: str = TEXT,
-    bold: bool = False,
-    extra: str = "",
-) -> str:
-    weight = ' font-weight="600"' if bold else ""
-    extra = f" {extra}" if extra else ""
-    return (
-        f'<text x="{_n(x)}" y="{_n(y)}" font-size="{size}" fill="{fill}" '
-        f'text-anchor="{anchor}" dominant-baseline="central"{weight}{extra}>{_e(content)}</text>'
-    )
-
-
-def _svg(chart_id: str, width: float, height: float, title: str, desc: str, body: str) -> str:
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="styrbord-chart" id="{_e(chart_id)}" '
-        f'viewBox="0 0 {_n(width)} {_n(height)}" width="{_n(width)}" height="{_n(height)}" '
-        f'style="max-width:100%;height:auto" role="img" '
-        f'aria-labelledby="{_e(chart_id)}-title {_e(chart_id)}-desc" {FONT}>'
-        f'<title id="{_e(chart_id)}-title">{_e(title)}</title>'
-        f'<desc id="{_e(chart_id)}-desc">{_e(desc)}</desc>{body}</svg>'
-    )
 
 
 def percent(share: Decimal) -> Decimal:
@@ -173,18 +126,20 @@ def _grid() -> str:
     for tick in range(1, 6):
         x, y = _x(Decimal(tick)), _y(Decimal(tick))
         parts.append(
-            f'<line x1="{_n(x)}" y1="{TOP}" x2="{_n(x)}" y2="{TOP + PLOT}" stroke="{GRID}"/>'
-            f'<line x1="{LEFT}" y1="{_n(y)}" x2="{LEFT + PLOT}" y2="{_n(y)}" stroke="{GRID}"/>'
+            f'<line x1="{number(x)}" y1="{TOP}" x2="{number(x)}" y2="{TOP + PLOT}" '
+            f'stroke="{GRID}"/>'
+            f'<line x1="{LEFT}" y1="{number(y)}" x2="{LEFT + PLOT}" y2="{number(y)}" '
+            f'stroke="{GRID}"/>'
         )
-        parts.append(_text(x, TOP + PLOT + 14, tick, size=12, anchor="middle", fill=MUTED))
-        parts.append(_text(LEFT - 10, y, tick, size=12, anchor="end", fill=MUTED))
+        parts.append(text(x, TOP + PLOT + 14, tick, size=12, anchor="middle", fill=MUTED))
+        parts.append(text(LEFT - 10, y, tick, size=12, anchor="end", fill=MUTED))
     middle_x, middle_y = _x(Decimal(MIDDLE)), _y(Decimal(MIDDLE))
     parts.append(
         f'<rect x="{LEFT}" y="{TOP}" width="{PLOT}" height="{PLOT}" fill="none" '
         f'stroke="{AXIS}"/>'
-        f'<line x1="{_n(middle_x)}" y1="{TOP}" x2="{_n(middle_x)}" y2="{TOP + PLOT}" '
+        f'<line x1="{number(middle_x)}" y1="{TOP}" x2="{number(middle_x)}" y2="{TOP + PLOT}" '
         f'stroke="{AXIS}" stroke-dasharray="6 4"/>'
-        f'<line x1="{LEFT}" y1="{_n(middle_y)}" x2="{LEFT + PLOT}" y2="{_n(middle_y)}" '
+        f'<line x1="{LEFT}" y1="{number(middle_y)}" x2="{LEFT + PLOT}" y2="{number(middle_y)}" '
         f'stroke="{AXIS}" stroke-dasharray="6 4"/>'
     )
     return f'<g aria-hidden="true">{"".join(parts)}</g>'
@@ -194,9 +149,9 @@ def _axis_titles() -> str:
     effort = _("Effort: the cost criteria, 1 (little) to 5 (much)")
     value = _("Value: the value criteria, 1 (little) to 5 (much)")
     middle = TOP + PLOT / 2
-    return _text(LEFT + PLOT / 2, TOP + PLOT + 40, effort, anchor="middle", bold=True) + (
-        f'<g transform="translate(20 {_n(middle)}) rotate(-90)">'
-        + _text(0, 0, value, anchor="middle", bold=True)
+    return text(LEFT + PLOT / 2, TOP + PLOT + 40, effort, anchor="middle", bold=True) + (
+        f'<g transform="translate(20 {number(middle)}) rotate(-90)">'
+        + text(0, 0, value, anchor="middle", bold=True)
         + "</g>"
     )
 
@@ -220,8 +175,8 @@ def _quadrants() -> str:
         (LEFT + PLOT - 8, TOP + PLOT - 32, "end"),
     ]
     for (name, meaning), (x, y, anchor) in zip(quadrant_labels(), corners, strict=True):
-        parts.append(_text(x, y, name, anchor=anchor, bold=True, extra=HALO))
-        parts.append(_text(x, y + 17, meaning, size=12, anchor=anchor, fill=MUTED, extra=HALO))
+        parts.append(text(x, y, name, anchor=anchor, bold=True, extra=HALO))
+        parts.append(text(x, y + 17, meaning, size=12, anchor=anchor, fill=MUTED, extra=HALO))
     return f'<g class="chart-quadrants">{"".join(parts)}</g>'
 
 
@@ -234,9 +189,9 @@ def _bubble(bubble: Bubble, r: float) -> str:
         "amount": _amount(bubble.amount),
     }
     return (
-        f'<circle class="chart-bubble" cx="{_n(_x(bubble.effort))}" cy="{_n(_y(bubble.value))}" '
-        f'r="{_n(r)}" fill="{BUBBLE}" fill-opacity="0.3" stroke="{BUBBLE}" '
-        f'stroke-width="1.5"><title>{_e(tip)}</title></circle>'
+        f'<circle class="chart-bubble" cx="{number(_x(bubble.effort))}" '
+        f'cy="{number(_y(bubble.value))}" r="{number(r)}" fill="{BLUE}" fill-opacity="0.3" '
+        f'stroke="{BLUE}" stroke-width="1.5"><title>{escape(tip)}</title></circle>'
     )
 
 
@@ -254,7 +209,7 @@ def value_effort_chart(placed: Sequence[Bubble], chart_id: str = "chart-value-ef
     for bubble in placed:
         spots.setdefault((bubble.effort, bubble.value), []).append(bubble.rank)
     labels = [
-        _text(
+        text(
             _x(effort),
             _y(value),
             ", ".join(str(rank) for rank in sorted(ranks)),
@@ -280,4 +235,4 @@ def value_effort_chart(placed: Sequence[Bubble], chart_id: str = "chart-value-ef
         "low effort, top left), major projects (top right), fill-ins (bottom left) and "
         "thankless tasks (bottom right). The table below the chart has the same numbers."
     ) % {"count": len(placed), "largest": _amount(largest)}
-    return _svg(chart_id, LEFT + PLOT + RIGHT, TOP + PLOT + BOTTOM, title, desc, body)
+    return svg(chart_id, LEFT + PLOT + RIGHT, TOP + PLOT + BOTTOM, title, desc, body)

@@ -1,16 +1,16 @@
 """The portfolio's charts and timeline as SVG, drawn on the server so that the page, print
 and PDF show the same picture.
 
-Each function takes plain numbers and rows and returns an SVG string. Every piece of text
-is escaped here with ``html.escape``; the caller marks the result safe. Colours are
-presentation attributes with at least 4.5:1 contrast for text and 3:1 for shapes, and
-every bar carries its number (and, where colour tells categories apart, a pattern and a
-legend), so colour is never the only carrier. The pictures are ``role="img"`` with a
-title and a description; the pages put a table with the same numbers next to them.
+Each function takes plain numbers and rows and returns an SVG string, built from the
+shared pieces in ``styrbord.core.svg``, which escape every piece of text; the caller marks
+the result safe. Colours are presentation attributes with at least 4.5:1 contrast for text
+and 3:1 for shapes, and every bar carries its number (and, where colour tells categories
+apart, a pattern and a legend), so colour is never the only carrier. The pictures are
+``role="img"`` with a title and a description; the pages put a table with the same numbers
+next to them.
 """
 
 import datetime
-import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -18,13 +18,10 @@ from django.utils.dates import MONTHS_3
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from styrbord.core.svg import AXIS, MUTED, TEXT, clip, escape, number, svg, text
 from styrbord.portfolio.filters import NO_REPORT
 from styrbord.portfolio.models import Origin, Phase, Rag
 
-FONT = "font-family=\"'IBM Plex Sans', Arial, sans-serif\""
-TEXT = "#1a1a1a"
-MUTED = "#545454"
-AXIS = "#757575"
 TODAY = "#b51d09"
 CHAR_WIDTH = 7.5  # a rough width of one character at 13 px, for laying out labels
 MARGIN = 16
@@ -56,50 +53,6 @@ PHASE_COLOURS: dict[str, str] = {
 ENDED_COLOUR = "#454545"
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def _n(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
-def _text(
-    x: float,
-    y: float,
-    content: object,
-    *,
-    size: int = 13,
-    anchor: str = "start",
-    fill: str = TEXT,
-    bold: bool = False,
-    title: str = "",
-    css: str = "",
-) -> str:
-    weight = ' font-weight="600"' if bold else ""
-    tip = f"<title>{_e(title)}</title>" if title else ""
-    css = f' class="{css}"' if css else ""
-    return (
-        f'<text{css} x="{_n(x)}" y="{_n(y)}" font-size="{size}" fill="{fill}" '
-        f'text-anchor="{anchor}" dominant-baseline="central"{weight}>{tip}{_e(content)}</text>'
-    )
-
-
-def _clip(text: str, chars: int) -> str:
-    return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
-
-
-def _svg(chart_id: str, width: float, height: float, title: str, desc: str, body: str) -> str:
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="styrbord-chart" id="{chart_id}" '
-        f'viewBox="0 0 {_n(width)} {_n(height)}" width="{_n(width)}" height="{_n(height)}" '
-        f'style="max-width:100%;height:auto" role="img" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" {FONT}>'
-        f'<title id="{chart_id}-title">{_e(title)}</title>'
-        f'<desc id="{chart_id}-desc">{_e(desc)}</desc>{body}</svg>'
-    )
-
-
 def _pattern(pattern_id: str, colour: str, kind: str) -> str:
     marks = {
         "solid": "",
@@ -114,12 +67,13 @@ def _pattern(pattern_id: str, colour: str, kind: str) -> str:
     )
 
 
-def _pill(x: float, y: float, number: int) -> str:
+def _pill(x: float, y: float, count: int) -> str:
     """A number on a white pill, readable on any colour or pattern."""
-    width = 8 + CHAR_WIDTH * len(str(number))
+    width = 8 + CHAR_WIDTH * len(str(count))
     return (
-        f'<rect x="{_n(x - width / 2)}" y="{_n(y - 8)}" width="{_n(width)}" height="16" '
-        f'rx="3" fill="#ffffff"/>' + _text(x, y, number, size=12, anchor="middle", bold=True)
+        f'<rect x="{number(x - width / 2)}" y="{number(y - 8)}" width="{number(width)}" '
+        f'height="16" rx="3" fill="#ffffff"/>'
+        + text(x, y, count, size=12, anchor="middle", bold=True)
     )
 
 
@@ -160,23 +114,24 @@ def phase_origin_chart(counts: dict[tuple[str, str], int], chart_id: str = "char
     y = float(MARGIN)
     for label, numbers, row_total in rows:
         middle = y + ROW / 2
-        parts.append(_text(left - 8, middle, label, anchor="end"))
+        parts.append(text(left - 8, middle, label, anchor="end"))
         x = left
         for origin, count in zip(Origin.values, numbers, strict=True):
             if not count:
                 continue
             width = count * scale
             parts.append(
-                f'<rect x="{_n(x)}" y="{_n(middle - BAR / 2)}" width="{_n(width)}" '
+                f'<rect x="{number(x)}" y="{number(middle - BAR / 2)}" width="{number(width)}" '
                 f'height="{BAR}" fill="url(#{chart_id}-{origin})" stroke="#ffffff"/>'
             )
             if width >= 14 + CHAR_WIDTH * (len(str(count)) + 1):
                 parts.append(_pill(x + width / 2, middle, count))
             x += width
-        parts.append(_text(x + 6, middle, row_total, bold=True, css="chart-count"))
+        parts.append(text(x + 6, middle, row_total, bold=True, css="chart-count"))
         y += ROW
     parts.append(
-        f'<line x1="{_n(left)}" y1="{MARGIN}" x2="{_n(left)}" y2="{_n(y)}" stroke="{AXIS}"/>'
+        f'<line x1="{number(left)}" y1="{MARGIN}" x2="{number(left)}" y2="{number(y)}" '
+        f'stroke="{AXIS}"/>'
     )
     width = left + BAR_AREA + 48
     legend, height = _legend(
@@ -193,7 +148,7 @@ def phase_origin_chart(counts: dict[tuple[str, str], int], chart_id: str = "char
         "colour and pattern, explained below the bars. The number at the end of a bar is "
         "the phase's total; the table next to the chart has every number."
     ) % {"count": total}
-    return _svg(chart_id, width, height + MARGIN, title, desc, "".join(parts) + legend)
+    return svg(chart_id, width, height + MARGIN, title, desc, "".join(parts) + legend)
 
 
 def _legend(entries: Sequence[tuple[str, str, str]], top: float, width: float) -> tuple[str, float]:
@@ -205,8 +160,8 @@ def _legend(entries: Sequence[tuple[str, str, str]], top: float, width: float) -
         if x + item > width - MARGIN and x > MARGIN:
             x, y = float(MARGIN), y + 24
         parts.append(
-            f'<rect x="{_n(x)}" y="{_n(y - 7)}" width="14" height="14" fill="{fill}" '
-            f'stroke="{stroke}"/>' + _text(x + 20, y, label)
+            f'<rect x="{number(x)}" y="{number(y - 7)}" width="14" height="14" fill="{fill}" '
+            f'stroke="{stroke}"/>' + text(x + 20, y, label)
         )
         x += item
     return f'<g class="chart-legend">{"".join(parts)}</g>', y + 12
@@ -239,25 +194,26 @@ def status_chart(counts: dict[str, int], chart_id: str = "chart-status") -> str:
     for value, label, count in rows:
         middle = y + ROW / 2
         fill, stroke = STATUS_STYLES[value]
-        parts.append(_text(left - 8, middle, label, anchor="end"))
+        parts.append(text(left - 8, middle, label, anchor="end"))
         width = count * scale
         if count:
             parts.append(
-                f'<rect class="chart-status-{value}" x="{_n(left)}" y="{_n(middle - BAR / 2)}" '
-                f'width="{_n(width)}" height="{BAR}" fill="{fill}" stroke="{stroke}" '
-                f'stroke-width="1.5"/>'
+                f'<rect class="chart-status-{value}" x="{number(left)}" '
+                f'y="{number(middle - BAR / 2)}" width="{number(width)}" height="{BAR}" '
+                f'fill="{fill}" stroke="{stroke}" stroke-width="1.5"/>'
             )
-        parts.append(_text(left + width + 6, middle, count, bold=True, css="chart-count"))
+        parts.append(text(left + width + 6, middle, count, bold=True, css="chart-count"))
         y += ROW
     parts.append(
-        f'<line x1="{_n(left)}" y1="{MARGIN}" x2="{_n(left)}" y2="{_n(y)}" stroke="{AXIS}"/>'
+        f'<line x1="{number(left)}" y1="{MARGIN}" x2="{number(left)}" y2="{number(y)}" '
+        f'stroke="{AXIS}"/>'
     )
     title = _("Status of the projects")
     desc = _(
         "%(count)d projects by the overall status of their latest status report: one bar "
         "per status, labelled with the status and the number of projects."
     ) % {"count": total}
-    return _svg(chart_id, left + BAR_AREA + 48, y + MARGIN, title, desc, "".join(parts))
+    return svg(chart_id, left + BAR_AREA + 48, y + MARGIN, title, desc, "".join(parts))
 
 
 # --- strategic coverage -------------------------------------------------------------------------
@@ -275,23 +231,24 @@ def coverage_chart(areas: Sequence[tuple[str, int]], chart_id: str = "chart-cove
     y = float(MARGIN)
     for name, count in shown:
         middle = y + ROW / 2
-        parts.append(_text(left - 8, middle, _clip(name, 40), anchor="end", title=name))
+        parts.append(text(left - 8, middle, clip(name, 40), anchor="end", title=name))
         width = count * scale
         parts.append(
-            f'<rect x="{_n(left)}" y="{_n(middle - BAR / 2)}" width="{_n(width)}" '
+            f'<rect x="{number(left)}" y="{number(middle - BAR / 2)}" width="{number(width)}" '
             f'height="{BAR}" fill="#00508f"/>'
         )
-        parts.append(_text(left + width + 6, middle, count, bold=True, css="chart-count"))
+        parts.append(text(left + width + 6, middle, count, bold=True, css="chart-count"))
         y += ROW
     parts.append(
-        f'<line x1="{_n(left)}" y1="{MARGIN}" x2="{_n(left)}" y2="{_n(y)}" stroke="{AXIS}"/>'
+        f'<line x1="{number(left)}" y1="{MARGIN}" x2="{number(left)}" y2="{number(y)}" '
+        f'stroke="{AXIS}"/>'
     )
     title = _("Projects per focus area")
     desc = _(
         "%(count)d focus areas with projects: one bar per focus area, labelled with the "
         "number of projects aligned to it. A project may be aligned to several."
     ) % {"count": len(shown)}
-    return _svg(chart_id, left + BAR_AREA + 48, y + MARGIN, title, desc, "".join(parts))
+    return svg(chart_id, left + BAR_AREA + 48, y + MARGIN, title, desc, "".join(parts))
 
 
 # --- the timeline -------------------------------------------------------------------------------
@@ -366,21 +323,21 @@ def timeline_svg(
     height = AXIS_HEIGHT + TIMELINE_ROW * len(rows)
     # Every other row shaded, under the month lines.
     grid = [
-        f'<rect x="0" y="{_n(AXIS_HEIGHT + index * TIMELINE_ROW)}" '
+        f'<rect x="0" y="{number(AXIS_HEIGHT + index * TIMELINE_ROW)}" '
         f'width="{NAME_COLUMN + TIME_AREA + MARGIN}" height="{TIMELINE_ROW}" fill="#f5f5f5"/>'
         for index in range(1, len(rows), 2)
     ]
     for day, month, year in _ticks(first, last):
         x = x_of(day)
         grid.append(
-            f'<line x1="{_n(x)}" y1="{6 if year else AXIS_HEIGHT - 20}" x2="{_n(x)}" '
-            f'y2="{_n(height)}" stroke="#d9d9d9"/>'
+            f'<line x1="{number(x)}" y1="{6 if year else AXIS_HEIGHT - 20}" x2="{number(x)}" '
+            f'y2="{number(height)}" stroke="#d9d9d9"/>'
         )
         room = NAME_COLUMN + TIME_AREA - x
         if year and CHAR_WIDTH * len(year) < room:
-            grid.append(_text(x + 4, 12, year, size=12, bold=True))
+            grid.append(text(x + 4, 12, year, size=12, bold=True))
         if month and CHAR_WIDTH * len(month) < room:
-            grid.append(_text(x + 4, AXIS_HEIGHT - 12, month, size=12, fill=MUTED))
+            grid.append(text(x + 4, AXIS_HEIGHT - 12, month, size=12, fill=MUTED))
     grid.append(
         f'<line x1="{NAME_COLUMN}" y1="{AXIS_HEIGHT}" x2="{NAME_COLUMN + TIME_AREA}" '
         f'y2="{AXIS_HEIGHT}" stroke="{AXIS}"/>'
@@ -390,7 +347,7 @@ def timeline_svg(
     for index, row in enumerate(rows):
         top = AXIS_HEIGHT + index * TIMELINE_ROW
         middle = top + TIMELINE_ROW / 2
-        bars.append(_text(8, middle, _clip(row.name, 29), title=row.name))
+        bars.append(text(8, middle, clip(row.name, 29), title=row.name))
         end = x_of(row.end + datetime.timedelta(days=1))
         bars.append(_timeline_bar(row, x_of(row.start), end, middle))
         for milestone in row.milestones:
@@ -400,8 +357,8 @@ def timeline_svg(
         x = x_of(today)
         today_label = _("Today, %(date)s") % {"date": date_format(today, "DATE_FORMAT")}
         bars.append(
-            f'<g class="timeline-today"><title>{_e(today_label)}</title>'
-            f'<line x1="{_n(x)}" y1="{AXIS_HEIGHT - 4}" x2="{_n(x)}" y2="{_n(height)}" '
+            f'<g class="timeline-today"><title>{escape(today_label)}</title>'
+            f'<line x1="{number(x)}" y1="{AXIS_HEIGHT - 4}" x2="{number(x)}" y2="{number(height)}" '
             f'stroke="{TODAY}" stroke-width="2" stroke-dasharray="5 3"/></g>'
         )
 
@@ -414,7 +371,7 @@ def timeline_svg(
         "marks today. The table below the chart has the same dates."
     ) % {"count": len(rows)}
     body = f'<g aria-hidden="true">{"".join(grid)}</g>{"".join(bars)}{legend}'
-    return _svg(chart_id, width, bottom + MARGIN, title, desc, body)
+    return svg(chart_id, width, bottom + MARGIN, title, desc, body)
 
 
 def _timeline_bar(row: TimelineRow, x0: float, x1: float, middle: float) -> str:
@@ -423,16 +380,16 @@ def _timeline_bar(row: TimelineRow, x0: float, x1: float, middle: float) -> str:
     label = row.phase_label
     label_width = CHAR_WIDTH * len(label) + 10
     bar = (
-        f'<rect x="{_n(x0)}" y="{_n(middle - 10)}" width="{_n(width)}" height="20" rx="3" '
-        f'fill="{colour}"/>'
+        f'<rect x="{number(x0)}" y="{number(middle - 10)}" width="{number(width)}" height="20" '
+        f'rx="3" fill="{colour}"/>'
     )
     if width >= label_width:
-        text = _text(x0 + 5, middle, label, size=12, fill="#ffffff", bold=True)
+        label_text = text(x0 + 5, middle, label, size=12, fill="#ffffff", bold=True)
     elif x0 + width + label_width <= NAME_COLUMN + TIME_AREA:
-        text = _text(x0 + width + 5, middle, label, size=12, fill=TEXT)
+        label_text = text(x0 + width + 5, middle, label, size=12, fill=TEXT)
     else:
-        text = _text(x0 - 5, middle, label, size=12, fill=TEXT, anchor="end")
-    return bar + text
+        label_text = text(x0 - 5, middle, label, size=12, fill=TEXT, anchor="end")
+    return bar + label_text
 
 
 def _milestone(milestone: TimelineMilestone, x: float, middle: float) -> str:
@@ -451,9 +408,9 @@ def _milestone(milestone: TimelineMilestone, x: float, middle: float) -> str:
         }
         fill = "#ffffff"
     return (
-        f'<path class="timeline-milestone" d="M{_n(x)} {_n(middle - size - 3)}'
+        f'<path class="timeline-milestone" d="M{number(x)} {number(middle - size - 3)}'
         f'l{size + 3} {size + 3}l-{size + 3} {size + 3}l-{size + 3} -{size + 3}Z" '
-        f'fill="{fill}" stroke="{TEXT}" stroke-width="1.5"><title>{_e(tip)}</title></path>'
+        f'fill="{fill}" stroke="{TEXT}" stroke-width="1.5"><title>{escape(tip)}</title></path>'
     )
 
 
@@ -463,12 +420,12 @@ def _timeline_legend(top: float) -> tuple[str, float]:
     x = float(MARGIN)
     for fill, label in (("#ffffff", _("Milestone")), (TEXT, _("Milestone reached"))):
         parts.append(
-            f'<path d="M{_n(x)} {_n(y - 8)}l8 8l-8 8l-8 -8Z" fill="{fill}" stroke="{TEXT}" '
-            f'stroke-width="1.5"/>' + _text(x + 14, y, label)
+            f'<path d="M{number(x)} {number(y - 8)}l8 8l-8 8l-8 -8Z" fill="{fill}" stroke="{TEXT}" '
+            f'stroke-width="1.5"/>' + text(x + 14, y, label)
         )
         x += 40 + CHAR_WIDTH * len(label)
     parts.append(
-        f'<line x1="{_n(x - 8)}" y1="{_n(y)}" x2="{_n(x + 8)}" y2="{_n(y)}" stroke="{TODAY}" '
-        f'stroke-width="2" stroke-dasharray="5 3"/>' + _text(x + 14, y, _("Today"))
+        f'<line x1="{number(x - 8)}" y1="{number(y)}" x2="{number(x + 8)}" y2="{number(y)}" '
+        f'stroke="{TODAY}" stroke-width="2" stroke-dasharray="5 3"/>' + text(x + 14, y, _("Today"))
     )
     return f'<g class="chart-legend">{"".join(parts)}</g>', y + 12

@@ -59,6 +59,7 @@ class PersonSerializer(VersionedSerializer):
             "email",
             "phone",
             "org_unit",
+            "is_manager",
             "is_active",
             "version",
             "updated_at",

@@ -91,6 +91,11 @@ class Person(TenantModel):
         verbose_name=_("login"),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    is_manager = models.BooleanField(
+        _("manager"),
+        default=False,
+        help_text=_("At management level: may own benefits and other responsibilities."),
+    )
 
     class Meta:
         ordering = ["name"]

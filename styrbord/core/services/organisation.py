@@ -10,7 +10,7 @@ from styrbord.core.models import Municipality, OrgUnit, Person, User
 from styrbord.core.services import changes
 
 ORG_UNIT_FIELDS = {"name", "kind", "short_name", "email", "external_uuid"}
-PERSON_FIELDS = {"name", "title", "email", "phone", "org_unit", "user", "is_active"}
+PERSON_FIELDS = {"name", "title", "email", "phone", "org_unit", "user", "is_active", "is_manager"}
 
 
 def _only(data: dict[str, Any], allowed: set[str]) -> dict[str, Any]:

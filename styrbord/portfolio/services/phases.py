@@ -18,7 +18,7 @@ from styrbord.core.services import changes
 from styrbord.governance.models import AgendaItem, Body, ItemKind, Outcome
 from styrbord.governance.services.items import propose_item
 from styrbord.governance.services.meetings import next_open_meeting
-from styrbord.portfolio import policy
+from styrbord.portfolio import gates, policy
 from styrbord.portfolio.models import (
     STEERING_GATES,
     TRANSITIONS,
@@ -142,6 +142,7 @@ def change_phase(
     _check_decision(project, to_phase, agenda_item, approver, decided_on)
     if to_phase == Phase.CLOSED:
         _check_closing(project)
+    gates.check(project, to_phase)
     data = {"phase": to_phase}
     if to_phase == Phase.APPROVED and project.charter_baseline is None:
         data["charter_baseline"] = charter_snapshot(project)
@@ -164,6 +165,7 @@ def change_phase(
         actor=actor,
     )
     refresh_reporting(project)
+    gates.passed(project, to_phase, actor)
     return change
 
 
@@ -246,6 +248,7 @@ def send_for_decision(
         )
     if to_phase == Phase.CLOSED:
         _check_closing(project)
+    gates.check(project, to_phase)
     if GateRequest.objects.filter(project=project, outcome="").exists():
         raise ValidationError(_("The project is already waiting for a decision."))
     meeting = next_open_meeting(body)

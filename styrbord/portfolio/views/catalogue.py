@@ -3,6 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from styrbord.core.panels import panels_for
 from styrbord.core.views.helpers import paginate
 from styrbord.portfolio import policy, queries, queries_catalogue
 from styrbord.portfolio.filters_ideas import CatalogueProjectFilter
@@ -30,5 +31,6 @@ def catalogue_detail(request: HttpRequest, kommune: str, pk: int) -> HttpRespons
             "municipalities": queries.implementing_municipalities(shared),
             "implementations": queries_catalogue.implementations_of(shared),
             "can_edit": policy.can_edit(request.user, request.municipality),
+            "panels": panels_for("catalogue-project", request, shared),
         },
     )

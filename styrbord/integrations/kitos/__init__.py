@@ -1,0 +1,1 @@
+"""Reading IT systems, usages, contracts and data-processing registrations from KITOS."""

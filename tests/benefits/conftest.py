@@ -1,0 +1,11 @@
+"""Benefit fixtures: the governance and portfolio fixtures, shared."""
+
+from tests.governance import conftest as governance
+from tests.portfolio import conftest as portfolio
+
+steering_group = governance.steering_group
+secretary = governance.secretary
+chair = governance.chair
+secretary_client = governance.secretary_client
+chair_client = governance.chair_client
+programme_group = portfolio.programme_group
