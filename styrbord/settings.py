@@ -259,6 +259,11 @@ ACCESS_LOG_RETENTION_DAYS = int(os.environ.get("ACCESS_LOG_RETENTION_DAYS", "183
 # The default discount rate of a new business case, in percent a year: the Ministry of
 # Finance's socio-economic discount rate (3.5 % since 2021). Each case can set its own.
 BENEFITS_DISCOUNT_RATE = os.environ.get("BENEFITS_DISCOUNT_RATE", "3.5")
+# KITOS API v2. One API user serves the installation; KITOS grants it read access per
+# organisation, and each municipality is found there by its CVR number.
+KITOS_URL = os.environ.get("KITOS_URL", "https://kitos.dk")
+KITOS_EMAIL = os.environ.get("KITOS_EMAIL", "")
+KITOS_PASSWORD = os.environ.get("KITOS_PASSWORD", "")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

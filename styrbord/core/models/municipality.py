@@ -31,6 +31,13 @@ class Municipality(models.Model):
     name = models.CharField(_("name"), max_length=100)
     region = models.CharField(_("region"), max_length=20, choices=Region.choices, blank=True)
     slug = models.SlugField(_("URL name"), max_length=50, unique=True)
+    # KITOS and other national registers know a municipality by its CVR number.
+    cvr = models.CharField(
+        _("CVR number"),
+        max_length=8,
+        blank=True,
+        validators=[RegexValidator(r"^\d{8}$", _("A CVR number has eight digits."))],
+    )
     is_catalogue = models.BooleanField(
         _("catalogue organisation"),
         default=False,

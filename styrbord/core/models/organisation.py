@@ -91,6 +91,12 @@ class Person(TenantModel):
         verbose_name=_("login"),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    external_uuid = models.UUIDField(
+        _("external UUID"),
+        null=True,
+        blank=True,
+        help_text=_("The person's UUID in KITOS, when imported from there."),
+    )
     is_manager = models.BooleanField(
         _("manager"),
         default=False,

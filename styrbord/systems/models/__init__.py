@@ -8,6 +8,7 @@ from styrbord.systems.models.data_protection import (
     SecurityIncident,
     Severity,
 )
+from styrbord.systems.models.kitos import KitosRun, RunStatus
 from styrbord.systems.models.roles import Role, RoleAssignment
 from styrbord.systems.models.usages import (
     IN_USE,
@@ -32,6 +33,7 @@ __all__ = [
     "DataProcessingRegistration",
     "Hosting",
     "ItSystem",
+    "KitosRun",
     "Lifecycle",
     "Oversight",
     "PrincipleAssessment",
@@ -39,6 +41,7 @@ __all__ = [
     "RiskLevel",
     "Role",
     "RoleAssignment",
+    "RunStatus",
     "SecurityIncident",
     "Severity",
     "Supplier",

@@ -72,6 +72,7 @@ class Contract(TenantModel):
         "systems.SystemUsage", blank=True, related_name="contracts", verbose_name=_("usages")
     )
     kitos_uuid = models.UUIDField(_("KITOS UUID"), null=True, blank=True)
+    kitos_synced_at = models.DateTimeField(_("last read from KITOS"), null=True, blank=True)
 
     class Meta:
         ordering = ["name"]

@@ -73,6 +73,7 @@ class DataProcessingRegistration(TenantModel):
         verbose_name=_("contracts"),
     )
     kitos_uuid = models.UUIDField(_("KITOS UUID"), null=True, blank=True)
+    kitos_synced_at = models.DateTimeField(_("last read from KITOS"), null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
