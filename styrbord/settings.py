@@ -230,6 +230,7 @@ SPECTACULAR_SETTINGS = {
             "portefolje",
             "indsatsplan",
             "gevinster",
+            "systemer",
         )
     ],
     # Several models have a "kind" or "status"; name their enums after the model.
@@ -251,6 +252,7 @@ SPECTACULAR_SETTINGS = {
         "BenefitDirectionEnum": "styrbord.benefits.models.Direction",
         "CostKindEnum": "styrbord.benefits.models.CostKind",
         "NodeKindEnum": "styrbord.benefits.models.NodeKind",
+        "AnswerEnum": "styrbord.systems.models.Answer",
     },
 }
 

@@ -51,11 +51,13 @@ urlpatterns = [
     path("api/<slug:kommune>/portefolje/", include("styrbord.portfolio.api_urls")),
     path("api/<slug:kommune>/indsatsplan/", include("styrbord.plans.api_urls")),
     path("api/<slug:kommune>/gevinster/", include("styrbord.benefits.api_urls")),
+    path("api/<slug:kommune>/systemer/", include("styrbord.systems.api_urls")),
     path("api/<slug:kommune>/", include(core_api_urls)),
     path("<slug:kommune>/styring/", include("styrbord.governance.urls")),
     path("<slug:kommune>/strategi/", include("styrbord.strategy.urls")),
     path("<slug:kommune>/portefolje/", include("styrbord.portfolio.urls")),
     path("<slug:kommune>/indsatsplan/", include("styrbord.plans.urls")),
     path("<slug:kommune>/gevinster/", include("styrbord.benefits.urls")),
+    path("<slug:kommune>/systemer/", include("styrbord.systems.urls")),
     path("<slug:kommune>/", include("styrbord.core.urls")),
 ]

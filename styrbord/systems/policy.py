@@ -12,6 +12,7 @@ from django.contrib.auth.models import AnonymousUser
 from styrbord.core import policy as core_policy
 from styrbord.core.models import Municipality, User
 from styrbord.systems.models import Contract, RoleAssignment, SystemUsage
+from styrbord.systems.queries_roles import current
 
 
 def can_view(user: User | AnonymousUser, municipality: Municipality) -> bool:
@@ -27,7 +28,9 @@ def can_administer(user: User | AnonymousUser, municipality: Municipality) -> bo
 
 
 def _holds_role_on(user: User | AnonymousUser, **target: object) -> bool:
-    return RoleAssignment.objects.filter(person__user_id=user.pk, **target).exists()
+    # An ended assignment no longer makes its former holder a keeper of the object.
+    held = RoleAssignment.objects.filter(current(), person__user_id=user.pk, **target)
+    return held.exists()
 
 
 def can_keep_usage(user: User | AnonymousUser, usage: SystemUsage) -> bool:

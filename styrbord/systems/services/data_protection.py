@@ -4,6 +4,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
+from django_scopes import scopes_disabled
 
 from styrbord.core.models import Municipality, User
 from styrbord.core.services import changes
@@ -94,7 +95,10 @@ def set_registration_relation(
     values = list(values)
     if actor is not None:
         require(policy.can_edit(actor, registration.municipality))
-        if set(values) != set(getattr(registration, field).all()):
+        # Catalogue suppliers are outside the scoped related manager's view.
+        with scopes_disabled():
+            current = set(getattr(registration, field).all())
+        if set(values) != current:
             refuse_mastered(registration, {field}, actor=actor)
     set_relation(registration, field, values, actor=actor, catalogue_allowed=catalogue_allowed)
 
