@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes.forms import SafeModelChoiceField
 
 from styrbord.core.models import ApiToken, OrgUnit, Person, Role, SiteText
+from styrbord.core.widgets import FastSelect, FastSelectMultiple
 
 
 def style(form: forms.BaseForm) -> None:
@@ -14,6 +15,12 @@ def style(form: forms.BaseForm) -> None:
             widget.attrs.setdefault("class", "form-checkbox")
         elif isinstance(widget, forms.Select):
             widget.attrs.setdefault("class", "form-select")
+            # Same markup, options written in Python (see ``core.widgets``); the widget
+            # keeps its choices, which are bound to the field.
+            if type(widget) is forms.Select:
+                widget.__class__ = FastSelect
+            elif type(widget) is forms.SelectMultiple:
+                widget.__class__ = FastSelectMultiple
         elif isinstance(widget, forms.Textarea) or not isinstance(widget, forms.HiddenInput):
             widget.attrs.setdefault("class", "form-input")
 

@@ -32,16 +32,13 @@ from django.db import models
 from django.db.models import (
     BooleanField,
     Count,
-    DateField,
-    Exists,
     ExpressionWrapper,
-    F,
+    Max,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
 )
-from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth, ExtractYear
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -53,7 +50,6 @@ from styrbord.systems.models import (
     Answer,
     Contract,
     DataProcessingRegistration,
-    Oversight,
     RoleAssignment,
     SystemUsage,
 )
@@ -104,7 +100,7 @@ FIX_LABELS = {
     Gap.ACCESSIBILITY_UNCHECKED: _("Record the accessibility check"),
 }
 
-# The two gaps whose fix is on another object: the annotation holds that object's id.
+# The two gaps whose fix is on another object, whose id ``target`` annotates.
 _TARGETED = (Gap.OVERSIGHT_OVERDUE, Gap.NOTICE_SOON)
 
 
@@ -113,10 +109,13 @@ def field(kind: Gap) -> str:
     return f"gap_{kind.value}"
 
 
+def target(kind: Gap) -> str:
+    """The annotation holding the id of the object a ``_TARGETED`` gap's fix is on."""
+    return f"target_{kind.value}"
+
+
 def has_gap(kind: Gap) -> Q:
     """The filter for usages with ``kind``, on an ``annotate_gaps`` queryset."""
-    if kind in _TARGETED:
-        return Q(**{f"{field(kind)}__isnull": False})
     return Q(**{field(kind): True})
 
 
@@ -220,28 +219,20 @@ def current_owners(today: datetime.date) -> QuerySet[RoleAssignment]:
     return RoleAssignment.objects.filter(current_on(today), role__key=OWNER_ROLE)
 
 
-def overdue_registrations(today: datetime.date) -> QuerySet[DataProcessingRegistration]:
-    """Registrations whose next oversight is before ``today``, by ``next_oversight_due``'s
-    rule in SQL. Adding months is not portable SQL, so the comparison is done on the month
-    number (year × 12 + month): due in an earlier month is overdue; due in this month is
-    overdue when the start's day is before today's (a day past the month's end is clamped
-    to it, and today is never past the end of its own month)."""
-    last = Oversight.objects.filter(registration=OuterRef("pk")).order_by("-done_on")
-    start = Coalesce(
-        Subquery(last.values("done_on")[:1]), F("agreement_on"), output_field=DateField()
-    )
-    this_month = today.year * 12 + today.month - 1
-    return (
+def overdue_registration_ids(today: datetime.date) -> list[int]:
+    """The ids of the registrations whose next oversight is before ``today``: one query for
+    the last oversight of each, and ``next_oversight_due``'s rule in Python, so the overview
+    and the registration pages agree to the day (adding months is not portable SQL)."""
+    rows = (
         DataProcessingRegistration.objects.filter(oversight_interval_months__gt=0)
-        .annotate(
-            due_month=ExtractYear(start) * 12
-            + ExtractMonth(start)
-            - 1
-            + F("oversight_interval_months"),
-            start_day=ExtractDay(start),
-        )
-        .filter(Q(due_month__lt=this_month) | Q(due_month=this_month, start_day__lt=today.day))
+        .annotate(last_done=Max("oversights__done_on"))
+        .values_list("pk", "last_done", "agreement_on", "oversight_interval_months")
     )
+    return [
+        pk
+        for pk, last_done, agreement_on, months in rows
+        if (due := next_oversight_due(last_done, agreement_on, months)) is not None and due < today
+    ]
 
 
 def _boolean(condition: Q) -> ExpressionWrapper:
@@ -256,18 +247,25 @@ def annotate_gaps(
     queryset: QuerySet[SystemUsage],
     today: datetime.date,
     notice_contracts: Collection[int] | None = None,
+    overdue_registrations: Collection[int] | None = None,
 ) -> QuerySet[SystemUsage]:
-    """``queryset`` limited to usages in use, with one annotation per gap (``field``):
-    True/False, or for oversight and notice the id of a registration or contract that has
-    the gap (None when none has). ``notice_contracts`` are ``notice_soon_ids(today)``,
-    computed here when not given."""
+    """``queryset`` limited to usages in use, with a True/False annotation per gap
+    (``field``) and, for oversight and notice, the id of a registration or contract that has
+    the gap (``target``). ``notice_contracts`` and ``overdue_registrations`` are
+    ``notice_soon_ids`` and ``overdue_registration_ids``, computed here when not given.
+
+    The gap flags test membership in sets the database reads once per query (``IN`` over an
+    uncorrelated subquery), not a subquery per usage: the totals refer to each flag twice,
+    and the overview must stay fast at a municipality's 600 usages."""
     if notice_contracts is None:
         notice_contracts = notice_soon_ids(today)
-    registrations = DataProcessingRegistration.usages.through.objects.filter(
-        systemusage_id=OuterRef("pk")
+    if overdue_registrations is None:
+        overdue_registrations = overdue_registration_ids(today)
+    processing = DataProcessingRegistration.usages.through.objects.filter(
+        dataprocessingregistration__in=DataProcessingRegistration.objects.values("pk")
     )
-    contract_links = Contract.usages.through.objects.filter(systemusage_id=OuterRef("pk"))
-    overdue = overdue_registrations(today).values("pk")
+    overdue_links = processing.filter(dataprocessingregistration_id__in=list(overdue_registrations))
+    notice_links = Contract.usages.through.objects.filter(contract_id__in=list(notice_contracts))
     risk_late = (
         ~Q(risk_assessment_done=Answer.YES)
         | Q(risk_next_on__lt=today)
@@ -275,42 +273,42 @@ def annotate_gaps(
     )
     return queryset.filter(lifecycle__in=IN_USE).annotate(
         **{
-            field(Gap.MISSING_OWNER): _boolean(
-                ~Q(Exists(current_owners(today).filter(usage=OuterRef("pk"))))
+            field(Gap.MISSING_OWNER): _boolean(~Q(pk__in=current_owners(today).values("usage_id"))),
+            field(Gap.NO_REGISTRATION): _boolean(
+                _personal() & ~Q(pk__in=processing.values("systemusage_id"))
             ),
-            field(Gap.NO_REGISTRATION): _boolean(_personal() & ~Q(Exists(registrations))),
             field(Gap.RISK_OVERDUE): _boolean(
                 (_personal() | Q(business_critical=Answer.YES)) & risk_late
             ),
             field(Gap.DPIA_MISSING): _boolean(
                 (Q(data_sensitive=True) | Q(data_criminal=True)) & ~Q(dpia_done=Answer.YES)
             ),
-            field(Gap.OVERSIGHT_OVERDUE): Subquery(
-                registrations.filter(dataprocessingregistration_id__in=overdue)
+            field(Gap.OVERSIGHT_OVERDUE): _boolean(
+                Q(pk__in=overdue_links.values("systemusage_id"))
+            ),
+            field(Gap.NOTICE_SOON): _boolean(Q(pk__in=notice_links.values("systemusage_id"))),
+            field(Gap.ACCESSIBILITY_UNCHECKED): _boolean(Q(accessibility_checked_on__isnull=True)),
+            target(Gap.OVERSIGHT_OVERDUE): Subquery(
+                overdue_links.filter(systemusage_id=OuterRef("pk"))
                 .order_by("dataprocessingregistration_id")
                 .values("dataprocessingregistration_id")[:1]
             ),
-            field(Gap.NOTICE_SOON): Subquery(
-                contract_links.filter(contract_id__in=list(notice_contracts))
+            target(Gap.NOTICE_SOON): Subquery(
+                notice_links.filter(systemusage_id=OuterRef("pk"))
                 .order_by("contract_id")
                 .values("contract_id")[:1]
             ),
-            field(Gap.ACCESSIBILITY_UNCHECKED): _boolean(Q(accessibility_checked_on__isnull=True)),
         }
     )
 
 
 def lines_of(usage: SystemUsage) -> list[GapLine]:
     """The gaps of a usage read from ``annotate_gaps``' annotations, in ``Gap`` order."""
-    lines = []
-    for kind in Gap:
-        value = getattr(usage, field(kind))
-        if kind in _TARGETED:
-            if value is not None:
-                lines.append(GapLine(kind, usage.pk, value))
-        elif value:
-            lines.append(GapLine(kind, usage.pk))
-    return lines
+    return [
+        GapLine(kind, usage.pk, getattr(usage, target(kind)) if kind in _TARGETED else None)
+        for kind in Gap
+        if getattr(usage, field(kind))
+    ]
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,10 @@ def _owned_by(user: User, today: datetime.date, prefix: str = "") -> Exists:
 
 def usage_gaps(user: User, municipality: Municipality) -> Iterable[Task]:
     today = timezone.localdate()
-    owned = compliance.annotate_gaps(SystemUsage.objects.select_related("system"), today)
+    # Oversight is a task of its own (``oversight_due``), so its registrations are not read.
+    owned = compliance.annotate_gaps(
+        SystemUsage.objects.select_related("system"), today, overdue_registrations=()
+    )
     owned = owned.filter(_owned_by(user, today))
     kinds = [kind for kind in compliance.Gap if kind != compliance.Gap.OVERSIGHT_OVERDUE]
     condition = Q()

@@ -16,9 +16,15 @@ from styrbord.core.services.changes import StaleEdit
 PAGE_SIZE = 25
 
 
-def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PAGE_SIZE) -> Page:
-    """One page of ``queryset``; the database does the slicing and the count."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("side"))
+def paginate(
+    request: HttpRequest, queryset: QuerySet, per_page: int = PAGE_SIZE, *, count: int | None = None
+) -> Page:
+    """One page of ``queryset``; the database does the slicing and the count, unless the
+    page already knows ``count`` (e.g. from totals it shows anyway)."""
+    paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count
+    return paginator.get_page(request.GET.get("side"))
 
 
 def require(allowed: bool) -> None:

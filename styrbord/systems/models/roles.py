@@ -77,7 +77,12 @@ class RoleAssignment(TenantModel):
         ordering = ["role__name", "person__name"]
         verbose_name = _("role assignment")
         verbose_name_plural = _("role assignments")
-        indexes = [models.Index(fields=["municipality", "person"])]
+        # By person for the handover and "my roles"; by role for who holds one, e.g. the
+        # compliance overview's usages without a system and data owner.
+        indexes = [
+            models.Index(fields=["municipality", "person"]),
+            models.Index(fields=["municipality", "role"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.role}: {self.person}"

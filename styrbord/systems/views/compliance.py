@@ -26,7 +26,11 @@ def overview(request: HttpRequest, kommune: str) -> HttpResponse:
         ),
         request=request,
     )
-    page = paginate(request, filterset.qs)
+    # Unfiltered, the list is the usages with a gap, which the totals have counted.
+    filtered = (
+        filterset.is_bound and filterset.is_valid() and any(filterset.form.cleaned_data.values())
+    )
+    page = paginate(request, filterset.qs, count=None if filtered else totals.with_gaps)
     rows = [
         {
             "usage": usage,
