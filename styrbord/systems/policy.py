@@ -4,7 +4,8 @@ Every member reads. Editors keep the register. Who holds a role on a usage or a 
 — the system and data owner, the contract owner — may also keep that object even as a
 reader: the register is theirs to keep true, as Rebild's roles say. A personal-data breach
 may be reported by every member, because the 72 hours run from when it was detected.
-Only local administrators run the KITOS synchronisation and import spreadsheets.
+Editors import spreadsheets (they keep the register; the import is validated and shown
+before it is applied); only local administrators run the KITOS synchronisation.
 """
 
 from django.contrib.auth.models import AnonymousUser

@@ -1,5 +1,6 @@
 """The KITOS importer against a real local HTTP server serving the recorded responses."""
 
+import gc
 from datetime import UTC, datetime
 
 import pytest
@@ -7,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django_scopes import scope, scopes_disabled
 
 from styrbord.core.models import ChangeLogEntry, OrgUnit, Person
+from styrbord.integrations.kitos import importer
 from styrbord.integrations.kitos.importer import synchronise
 from styrbord.systems.models import (
     Contract,
@@ -348,3 +350,55 @@ def test_paging_reads_until_a_short_page(norddjurs, kitos_server):
     assert run.status == RunStatus.SUCCEEDED, run.problems
     assert kitos_server.pages_read(USAGES) == [0, 1, 2, 3]
     assert SystemUsage._base_manager.filter(municipality=norddjurs).count() == 37
+
+
+def test_a_new_contract_is_inserted_with_its_owner_not_updated_after(norddjurs, client):
+    synchronise(norddjurs, client)
+
+    contract = Contract._base_manager.get(kitos_uuid=SBSYS_CONTRACT)
+    entries = ChangeLogEntry._base_manager.filter(
+        content_type__model="contract", object_id=str(contract.pk)
+    )
+    [created] = [e for e in entries if e.action == "create"]
+    assert created.after["owner"]["label"] == "Tonny Olsen"
+    assert not [e for e in entries if e.action == "update" and "owner" in e.after]
+
+
+def test_a_real_run_lists_a_sample_of_its_changes_but_counts_all(
+    norddjurs, client, kitos_server, monkeypatch
+):
+    monkeypatch.setattr(importer, "CHANGES_KEPT", 5)
+
+    run = synchronise(norddjurs, client)
+
+    assert len(run.changes) == 5
+    assert run.counts["usage"]["created"] == 7
+    assert run.counts["role_assignment"]["created"] > 5
+
+
+def test_a_dry_run_lists_every_change(norddjurs, client, monkeypatch):
+    monkeypatch.setattr(importer, "CHANGES_KEPT", 5)
+
+    run = synchronise(norddjurs, client, dry_run=True)
+
+    assert len([c for c in run.changes if c["kind"] == "usage"]) == 7
+    assert len(run.changes) > 5
+
+
+def test_a_supplier_many_records_name_is_written_and_counted_once(norddjurs, client):
+    run = synchronise(norddjurs, client)
+
+    suppliers = Supplier._base_manager.filter(kitos_uuid__isnull=False)
+    assert run.counts["supplier"] == {"created": suppliers.count()}
+    assert suppliers.filter(cvr="38293222").count() == 1
+
+
+def test_the_garbage_collector_runs_again_after_a_run(norddjurs, client, kitos_server):
+    synchronise(norddjurs, client)
+    assert gc.isenabled()
+
+    kitos_server.fail_next(10, status=500)
+    run = synchronise(norddjurs, client)
+
+    assert run.status == RunStatus.FAILED
+    assert gc.isenabled()

@@ -15,9 +15,10 @@ an overlap, since clocks and KITOS's own commits are not exact); ``full`` reads 
 from __future__ import annotations
 
 import datetime
-import uuid as uuid_module
+import gc
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -30,20 +31,28 @@ from django_scopes import scopes_disabled
 
 from styrbord.core.models import Municipality, OrgUnit, User
 from styrbord.integrations.kitos import mapping
+from styrbord.integrations.kitos.catalogue import (
+    CONTRACT,
+    COST,
+    DELETED_TYPES,
+    KINDS,
+    OVERSIGHT,
+    REGISTRATION,
+    USAGE,
+    CatalogueSync,
+    as_uuid,
+    last_copies,
+)
 from styrbord.integrations.kitos.client import KitosClient, KitosError
 from styrbord.integrations.kitos.records import (
-    OrgRef,
     RecordError,
     Ref,
     parse_contract,
     parse_data_processing,
-    parse_deleted_entity,
-    parse_it_system,
-    parse_org_unit,
     parse_usage,
 )
 from styrbord.integrations.kitos.roles import RoleSync, Source
-from styrbord.integrations.kitos.writer import FAILED, UNCHANGED, Writer, relation_ids
+from styrbord.integrations.kitos.writer import FAILED, Writer, relation_ids
 from styrbord.systems.models import (
     Contract,
     ContractCost,
@@ -56,20 +65,26 @@ from styrbord.systems.models import (
     SystemUsage,
 )
 
-# Kinds, as counted on the run and named in its problems and changes.
-ORG_UNIT, SUPPLIER, SYSTEM, USAGE = "org_unit", "supplier", "system", "usage"
-CONTRACT, COST, REGISTRATION, OVERSIGHT = "contract", "contract_cost", "registration", "oversight"
-KINDS = (ORG_UNIT, SUPPLIER, SYSTEM, USAGE, CONTRACT, COST, REGISTRATION, OVERSIGHT)
-
 OVERLAP = datetime.timedelta(minutes=10)
 
-# The deleted-entities feed's entity types and what they remove here.
-DELETED_TYPES = {
-    "ItSystemUsage": USAGE,
-    "ItContract": CONTRACT,
-    "DataProcessingRegistration": REGISTRATION,
-    "ItSystem": SYSTEM,
-}
+# A real run keeps this many of its field-level changes on its ``KitosRun`` (the change log
+# has every one, and the run's counts say how many there were): a first run's 50,000 would
+# make the run's row tens of megabytes. A dry run keeps them all, as they are all it leaves.
+CHANGES_KEPT = 1000
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """A run holds tens of thousands of rows and records alive at once, none of them garbage
+    before it ends; the cyclic collector walked them all again and again, a quarter of a
+    first run's time, growing with the run."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def is_configured() -> bool:
@@ -156,13 +171,17 @@ def synchronise(
     # The run's own row is saved outside the run's transaction, so a failure is recorded.
     run.save()
     try:
-        fetched = fetch(municipality, client, since, deleted_since)
-        run.organisation_uuid = fetched.organisation_uuid
-        with scopes_disabled(), transaction.atomic():
-            sync = Sync(municipality, Writer(timezone.now()))
-            sync.run(fetched)
-            if dry_run:
-                transaction.set_rollback(True)
+        with collector_paused():
+            fetched = fetch(municipality, client, since, deleted_since)
+            run.organisation_uuid = fetched.organisation_uuid
+            with scopes_disabled(), transaction.atomic():
+                sync = Sync(
+                    municipality,
+                    Writer(timezone.now(), keep=None if dry_run else CHANGES_KEPT),
+                )
+                sync.run(fetched)
+                if dry_run:
+                    transaction.set_rollback(True)
     except KitosError as error:
         run.status = RunStatus.FAILED
         run.error = str(error)
@@ -183,18 +202,6 @@ def synchronise(
     return run
 
 
-def _uuid(value: str) -> uuid_module.UUID:
-    return uuid_module.UUID(value)
-
-
-def _last_copies(raws: list[dict]) -> list[dict]:
-    last = {}
-    for position, raw in enumerate(raws):
-        key = raw.get("uuid") if isinstance(raw, dict) else None
-        last[key if isinstance(key, str) else position] = raw
-    return list(last.values())
-
-
 def _by_uuid(rows: Iterable[Any], attribute: str = "kitos_uuid") -> dict[str, Any]:
     return {str(getattr(row, attribute)): row for row in rows}
 
@@ -208,7 +215,7 @@ def _owned(model: type[models.Model], owner: Municipality, **filters: Any) -> li
     return rows
 
 
-class Sync:
+class Sync(CatalogueSync):
     """One run's writes; the ``Lookup`` the mapping functions find related rows through.
 
     Each kind's stored rows are read the first time the run needs them, so an increment
@@ -220,6 +227,7 @@ class Sync:
         self.catalogue = Municipality.objects.get(is_catalogue=True)
         self.writer = writer
         writer.catalogue_id = self.catalogue.pk
+        self.suppliers_seen = {}
         self.units = _by_uuid(
             _owned(OrgUnit, municipality, external_uuid__isnull=False), "external_uuid"
         )
@@ -253,16 +261,14 @@ class Sync:
             _owned(DataProcessingRegistration, self.municipality, kitos_uuid__isnull=False)
         )
 
+    @cached_property
+    def roles(self) -> RoleSync:
+        return RoleSync(self.municipality, self.writer)
+
     # --- Lookup ------------------------------------------------------------------------
 
     def unit(self, ref: Ref | None) -> OrgUnit | None:
         return None if ref is None else self.units.get(ref.uuid)
-
-    def system(self, ref: Ref | None) -> ItSystem | None:
-        return None if ref is None else self.systems.get(ref.uuid)
-
-    def supplier(self, org: OrgRef | None) -> Supplier | None:
-        return None if org is None else self.suppliers.get(org.uuid)
 
     def usage(self, ref: Ref | None) -> SystemUsage | None:
         return None if ref is None else self.usages.get(ref.uuid)
@@ -300,7 +306,7 @@ class Sync:
             for r in registrations
         ]
         if sources:
-            RoleSync(self.municipality, self.writer).apply(sources)
+            self.roles.apply(sources)
         self.writer.flush()
         self.removals(fetched.deleted)
         self.writer.flush()
@@ -322,7 +328,7 @@ class Sync:
         counts.
         """
         done = []
-        for raw in _last_copies(raws):
+        for raw in last_copies(raws):
             try:
                 record = parse(raw)
             except RecordError as error:
@@ -333,185 +339,6 @@ class Sync:
                 done.append(record)
         self.writer.flush()
         return done
-
-    # --- org units ---------------------------------------------------------------------
-
-    def org_units(self, raws: list[dict]) -> None:
-        """Create the units KITOS has and Styrbord lacks; a unit already linked is left as
-        the local administrator keeps it (OS2mo or a person may master the tree)."""
-        records = {}
-        for raw in raws:
-            try:
-                record = parse_org_unit(raw)
-            except RecordError as error:
-                self.writer.problem(ORG_UNIT, error.uuid, str(raw.get("name") or ""), error.message)
-                continue
-            records[record.uuid] = record
-        unlinked = {
-            unit.name.casefold(): unit
-            for unit in OrgUnit._base_manager.filter(
-                municipality=self.municipality, external_uuid__isnull=True
-            ).select_related("municipality")
-        }
-
-        def depth(uuid: str, seen: frozenset = frozenset()) -> int:
-            parent = records[uuid].parent_uuid
-            if parent not in records or parent in seen:
-                return 0
-            return 1 + depth(parent, seen | {uuid})
-
-        for record in sorted(records.values(), key=lambda r: depth(r.uuid)):
-            if record.uuid in self.units:
-                self.writer.counts[ORG_UNIT][UNCHANGED] += 1
-                continue
-            match = unlinked.get(record.name.casefold())
-
-            def write(record=record, match=match) -> OrgUnit:
-                if match is not None:
-                    # A unit typed in before KITOS was connected: link it, do not duplicate it.
-                    return self.writer.save(
-                        ORG_UNIT,
-                        record.uuid,
-                        match,
-                        lambda: match,
-                        {"external_uuid": _uuid(record.uuid)},
-                        stamp=False,
-                    )
-                return self.writer.save(
-                    ORG_UNIT,
-                    record.uuid,
-                    None,
-                    lambda: OrgUnit(municipality=self.municipality),
-                    {
-                        "name": mapping.cut(record.name, 200),
-                        "kind": mapping.unit_kind(depth(record.uuid)),
-                        "parent": self.units.get(record.parent_uuid or ""),
-                        "short_name": mapping.cut(record.unit_id, 50),
-                        "external_uuid": _uuid(record.uuid),
-                    },
-                    stamp=False,
-                )
-
-            unit = self.writer.attempt(ORG_UNIT, record.uuid, record.name, write)
-            if unit is not FAILED:
-                unlinked.pop(record.name.casefold(), None)
-                self.units[record.uuid] = unit
-
-    # --- the catalogue -----------------------------------------------------------------
-
-    def ensure_supplier(self, org: OrgRef | None) -> bool:
-        """Make sure the catalogue has ``org`` as a supplier; False when that failed."""
-        if org is None:
-            return True
-        current = self.suppliers.get(org.uuid)
-        fields = {"name": mapping.cut(org.name, 300) or org.uuid}
-        if current is None:
-            by_cvr = None
-            if org.cvr:
-                by_cvr = (
-                    Supplier._base_manager.filter(
-                        municipality=self.catalogue, kitos_uuid__isnull=True, cvr=org.cvr
-                    )
-                    .select_related("municipality")
-                    .first()
-                )
-            if by_cvr is not None:
-                current, fields = by_cvr, {**fields, "kitos_uuid": _uuid(org.uuid)}
-            else:
-                fields = {**fields, "cvr": org.cvr or "", "kitos_uuid": _uuid(org.uuid)}
-        elif org.cvr and current.cvr != org.cvr:
-            fields["cvr"] = org.cvr
-
-        def write() -> Supplier:
-            return self.writer.save(
-                SUPPLIER,
-                org.uuid,
-                current,
-                lambda: Supplier(municipality=self.catalogue),
-                fields,
-                stamp=False,
-            )
-
-        supplier = self.writer.attempt(SUPPLIER, org.uuid, org.name, write)
-        if supplier is FAILED:
-            return False
-        self.suppliers[org.uuid] = supplier
-        return True
-
-    def it_systems(self, raws: list[dict]) -> None:
-        records = []
-        for raw in _last_copies(raws):
-            try:
-                records.append(parse_it_system(raw))
-            except RecordError as error:
-                self.writer.problem(SYSTEM, error.uuid, str(raw.get("name") or ""), error.message)
-        for record in records:
-            if not self.ensure_supplier(record.rights_holder):
-                self.writer.problem(
-                    SYSTEM, record.uuid, record.name, _("Its rights holder failed.")
-                )
-                continue
-            fields = mapping.system_fields(record, self.supplier(record.rights_holder)).fields
-            current = self.systems.get(record.uuid)
-
-            def write(record=record, fields=fields, current=current) -> ItSystem:
-                return self.writer.save(
-                    SYSTEM,
-                    record.uuid,
-                    current,
-                    lambda: ItSystem(municipality=self.catalogue, kitos_uuid=_uuid(record.uuid)),
-                    fields,
-                    stamp=False,
-                    defer=True,
-                )
-
-            system = self.writer.attempt(SYSTEM, record.uuid, record.name, write)
-            if system is not FAILED:
-                self.systems[record.uuid] = system
-        self.writer.flush()
-        # Parents after every system is known: KITOS does not list parents first.
-        for record in records:
-            system = self.systems.get(record.uuid)
-            if system is None or system.pk is None:
-                continue
-            parent = self.system(record.parent)
-            self.writer.attempt(
-                SYSTEM,
-                record.uuid,
-                record.name,
-                lambda system=system, parent=parent, uuid=record.uuid: self.writer.save(
-                    SYSTEM,
-                    uuid,
-                    system,
-                    lambda: system,
-                    {"parent": parent},
-                    stamp=False,
-                    count=False,
-                ),
-            )
-
-    def ensure_system(self, ref: Ref) -> bool:
-        """A usage of a system KITOS did not list (an increment where only the usage
-        changed, or a system outside the organisation's filter): a catalogue row by name,
-        filled in when KITOS next sends the system."""
-        if ref.uuid in self.systems:
-            return True
-
-        def write() -> ItSystem:
-            return self.writer.save(
-                SYSTEM,
-                ref.uuid,
-                None,
-                lambda: ItSystem(municipality=self.catalogue, kitos_uuid=_uuid(ref.uuid)),
-                {"name": mapping.cut(ref.name, 300) or ref.uuid},
-                stamp=False,
-            )
-
-        system = self.writer.attempt(SYSTEM, ref.uuid, ref.name, write)
-        if system is FAILED:
-            return False
-        self.systems[ref.uuid] = system
-        return True
 
     # --- usages, contracts, registrations ----------------------------------------------
 
@@ -528,7 +355,9 @@ class Sync:
                 USAGE,
                 record.uuid,
                 current,
-                lambda: SystemUsage(municipality=self.municipality, kitos_uuid=_uuid(record.uuid)),
+                lambda: SystemUsage(
+                    municipality=self.municipality, kitos_uuid=as_uuid(record.uuid)
+                ),
                 mapped.fields,
                 mapped.relations,
                 self._current(SystemUsage, current, ("using_units",)),
@@ -545,6 +374,11 @@ class Sync:
             self.writer.problem(CONTRACT, record.uuid, record.name, _("Its supplier failed."))
             return FAILED
         current = self.contracts.get(record.uuid)
+        # The owner is Styrbord's own field, filled from KITOS's contract owner role while
+        # empty; set here, a new contract is inserted with it instead of updated after.
+        owner = None
+        if current is None or current.owner_id is None:
+            owner = self.roles.contract_owner(record.roles)
 
         def write() -> Contract:
             mapped = mapping.contract_fields(record, self)
@@ -552,11 +386,13 @@ class Sync:
             if current is None or current.concluded_on is None:
                 # Styrbord's own field, filled from KITOS only while empty.
                 fields = {**fields, "concluded_on": record.concluded}
+            if owner is not None:
+                fields = {**fields, "owner": owner}
             contract = self.writer.save(
                 CONTRACT,
                 record.uuid,
                 current,
-                lambda: Contract(municipality=self.municipality, kitos_uuid=_uuid(record.uuid)),
+                lambda: Contract(municipality=self.municipality, kitos_uuid=as_uuid(record.uuid)),
                 fields,
                 mapped.relations,
                 self._current(Contract, current, ("usages",)),
@@ -577,9 +413,11 @@ class Sync:
             self._costs: dict[int, dict[int | None, ContractCost]] = defaultdict(dict)
             for cost in ContractCost._base_manager.filter(
                 municipality=self.municipality, year=year
-            ).select_related("contract"):
+            ):
                 self._costs[cost.contract_id][cost.org_unit_id] = cost
         existing = self._costs.get(contract.pk, {}) if contract.pk is not None else {}
+        for cost in existing.values():
+            cost.contract = contract  # the run's own object, not a query or join per cost
         for unit, amounts in mapping.contract_costs(record, self).items():
             cost = existing.get(unit.pk if unit else None)
             self.writer.save(
@@ -623,7 +461,7 @@ class Sync:
                 record.uuid,
                 current,
                 lambda: DataProcessingRegistration(
-                    municipality=self.municipality, kitos_uuid=_uuid(record.uuid)
+                    municipality=self.municipality, kitos_uuid=as_uuid(record.uuid)
                 ),
                 mapped.fields,
                 mapped.relations,
@@ -646,11 +484,11 @@ class Sync:
         """KITOS's oversight dates as oversight rows; rows recorded only here are kept."""
         if "_oversights" not in self.__dict__:
             self._oversights: dict[int, dict[datetime.date, Oversight]] = defaultdict(dict)
-            for oversight in Oversight._base_manager.filter(
-                municipality=self.municipality
-            ).select_related("registration"):
+            for oversight in Oversight._base_manager.filter(municipality=self.municipality):
                 self._oversights[oversight.registration_id][oversight.done_on] = oversight
         existing = self._oversights.get(registration.pk, {}) if registration.pk is not None else {}
+        for oversight in existing.values():
+            oversight.registration = registration  # the run's own object, as for costs
         for done in record.oversight_dates:
             self.writer.save(
                 OVERSIGHT,
@@ -681,40 +519,14 @@ class Sync:
             result[field] = cache[key].get(obj.pk, set())
         return result
 
-    # --- removals ----------------------------------------------------------------------
 
-    def removals(self, raws: list[dict]) -> None:
-        maps = {
-            USAGE: self.usages,
-            CONTRACT: self.contracts,
-            REGISTRATION: self.registrations,
-            SYSTEM: self.systems,
-        }
-        for raw in raws:
-            try:
-                entity = parse_deleted_entity(raw)
-            except RecordError as error:
-                self.writer.problem("deleted", error.uuid, "", error.message)
-                continue
-            kind = DELETED_TYPES.get(entity.entity_type)
-            obj = maps[kind].pop(entity.uuid, None) if kind else None
-            if obj is None:
-                continue
-            if kind == SYSTEM:
-                # Other municipalities' usages may still point at a catalogue system: it
-                # is marked as no longer in the catalogue, not deleted.
-                self.writer.attempt(
-                    kind,
-                    entity.uuid,
-                    str(obj),
-                    lambda obj=obj, uuid=entity.uuid: self.writer.save(
-                        SYSTEM, uuid, obj, lambda: obj, {"is_active": False}, stamp=False
-                    ),
-                )
-                continue
-            self.writer.attempt(
-                kind,
-                entity.uuid,
-                str(obj),
-                lambda obj=obj, kind=kind, uuid=entity.uuid: self.writer.remove(kind, uuid, obj),
-            )
+__all__ = [
+    "KINDS",
+    "Fetched",
+    "Sync",
+    "client_from_settings",
+    "fetch",
+    "is_configured",
+    "last_success",
+    "synchronise",
+]

@@ -44,11 +44,11 @@ class Source:
     targets: tuple[tuple[str, Model], ...]  # ("usage", usage) or ("contract", contract)
 
 
-def _key(assignment: RoleAssignment) -> Key | None:
-    for field in ("usage", "contract"):
-        target = getattr(assignment, f"{field}_id")
-        if target:
-            return (assignment.role_id, assignment.person_id, field, target)
+def _key(role_id: int, person_id: int, usage_id: int | None, contract_id: int | None) -> Key | None:
+    if usage_id:
+        return (role_id, person_id, "usage", usage_id)
+    if contract_id:
+        return (role_id, person_id, "contract", contract_id)
     return None
 
 
@@ -67,14 +67,19 @@ class RoleSync:
                 municipality=municipality, external_uuid__isnull=False
             ).select_related("municipality")
         }
-        self.imported: dict[str, list[RoleAssignment]] = {}
+        # Imported assignments by the KITOS object they were read from: an assignment
+        # read here is its id until it must be removed (a full run reads 15,000 of them and
+        # removes next to none).
+        self.imported: dict[str, dict[Key | None, RoleAssignment | int]] = {}
         self.held: set[Key] = set()
-        for assignment in RoleAssignment._base_manager.filter(municipality=municipality):
-            key = _key(assignment)
+        for pk, role, person, usage, contract, kitos_uuid in RoleAssignment._base_manager.filter(
+            municipality=municipality
+        ).values_list("pk", "role_id", "person_id", "usage_id", "contract_id", "kitos_uuid"):
+            key = _key(role, person, usage, contract)
             if key is not None:
                 self.held.add(key)
-            if assignment.kitos_uuid is not None:
-                self.imported.setdefault(str(assignment.kitos_uuid), []).append(assignment)
+            if kitos_uuid is not None:
+                self.imported.setdefault(str(kitos_uuid), {})[key] = pk
         self.unknown: set[str] = set()
 
     def apply(self, sources: Iterable[Source]) -> None:
@@ -102,6 +107,18 @@ class RoleSync:
         self.persons[user.uuid] = person
         return person
 
+    def contract_owner(self, roles: Iterable[KitosRoleAssignment]) -> Person | None:
+        """The first person KITOS names in a role that is the contract owner, created when
+        Styrbord does not know them, as ``apply_one`` would set it."""
+        for held in roles:
+            role = self.roles.get(held.role.name.strip().casefold())
+            if role is None or role.key != CONTRACT_OWNER or "contract" not in role.applies_to:
+                continue
+            person = self.person(held.user)
+            if person is not None:
+                return person
+        return None
+
     def apply_one(self, source: Source) -> None:
         wanted: dict[Key, tuple[Role, Person, str, Model]] = {}
         for held in source.roles:
@@ -126,14 +143,14 @@ class RoleSync:
                 wanted.setdefault(
                     (role.pk, person.pk, field, target.pk), (role, person, field, target)
                 )
-        existing = {_key(a): a for a in self.imported.get(source.uuid, [])}
+        existing = self.imported.get(source.uuid, {})
 
-        def write() -> list[RoleAssignment]:
-            kept = []
+        def write() -> dict[Key | None, RoleAssignment | int]:
+            kept: dict[Key | None, RoleAssignment | int] = {}
             for key, (role, person, field, target) in wanted.items():
                 label = f"{role.name}: {person.name}"
                 if key in existing:
-                    kept.append(existing[key])
+                    kept[key] = existing[key]
                     self.writer.log(ROLE, source.uuid, label, UNCHANGED)
                     continue
                 if key not in self.held:
@@ -152,7 +169,7 @@ class RoleSync:
                         shown=[{"field": field, "before": None, "after": str(target)}],
                         defer=True,
                     )
-                    kept.append(assignment)
+                    kept[key] = assignment
                 # The contract owner is a field of its own; KITOS fills it while empty.
                 if (
                     role.key == CONTRACT_OWNER
@@ -170,6 +187,8 @@ class RoleSync:
                     )
             for key, assignment in existing.items():
                 if key not in wanted:
+                    if isinstance(assignment, int):
+                        assignment = RoleAssignment._base_manager.get(pk=assignment)
                     self.writer.remove(ROLE, source.uuid, assignment)
             return kept
 

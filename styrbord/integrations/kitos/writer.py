@@ -148,9 +148,13 @@ def relation_ids(model: type[models.Model], field: str, **owners: Any) -> dict[i
 class Writer:
     """Counts, field-level changes and problems of one run, and the writes themselves."""
 
-    def __init__(self, now: datetime.datetime, catalogue_id: int | None = None):
+    def __init__(
+        self, now: datetime.datetime, catalogue_id: int | None = None, keep: int | None = None
+    ):
+        """``keep``: how many changes to list (``None``: all); counts are kept in full."""
         self.now = now
         self.catalogue_id = catalogue_id
+        self.keep = keep
         self.counts: dict[str, Counter] = defaultdict(Counter)
         self.changes: list[dict[str, Any]] = []
         self.problems: list[dict[str, Any]] = []
@@ -218,7 +222,7 @@ class Writer:
         for entry_kind, action, entry in self._pending:
             if action is not None:
                 self.counts[entry_kind][action] += 1
-            if entry is not None:
+            if entry is not None and (self.keep is None or len(self.changes) < self.keep):
                 self.changes.append(entry)
         for item in self._queued:
             self.batch.add(item)

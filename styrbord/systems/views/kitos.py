@@ -166,6 +166,13 @@ def kitos_run(request: HttpRequest, kommune: str, pk: int) -> HttpResponse:
         for change in page
     ]
     problems = [{**problem, "kind_label": _kind_label(problem["kind"])} for problem in run.problems]
+    # A real run keeps its first changes only (the change log has every one); say so.
+    written = sum(
+        count
+        for counts in run.counts.values()
+        for action, count in counts.items()
+        if action in ("created", "updated", "removed")
+    )
     return render(
         request,
         "systems/kitos/kitos_run.html",
@@ -176,5 +183,7 @@ def kitos_run(request: HttpRequest, kommune: str, pk: int) -> HttpResponse:
             "page": page,
             "changes": changes,
             "problems": problems,
+            "kept": len(run.changes),
+            "written": written,
         },
     )
