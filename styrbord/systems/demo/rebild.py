@@ -14,7 +14,8 @@ from styrbord.core.dates import add_months
 from styrbord.core.models import Municipality
 from styrbord.systems.deadlines import ByEndOf
 from styrbord.systems.demo import writer
-from styrbord.systems.demo.norddjurs import SCC, usage
+from styrbord.systems.demo.norddjurs import usage
+from styrbord.systems.demo.norddjurs_protection import SCC
 from styrbord.systems.demo.writer import ContractSpec, RegistrationSpec, UsageSpec
 from styrbord.systems.models import Accessibility, Answer, Hosting, Lifecycle, Procurement
 from styrbord.systems.models.data_protection import AgreementConcluded
