@@ -31,9 +31,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.db.models import (
     BooleanField,
-    Count,
     ExpressionWrapper,
-    Max,
     OuterRef,
     Q,
     QuerySet,
@@ -50,6 +48,7 @@ from styrbord.systems.models import (
     Answer,
     Contract,
     DataProcessingRegistration,
+    Oversight,
     RoleAssignment,
     SystemUsage,
 )
@@ -185,25 +184,41 @@ def notice_soon(contract: Contract, today: datetime.date) -> bool:
     term whose last notice day is gone) while the contract has not ended."""
     if contract.terminated_on is not None or contract.notice_months is None:
         return False
-    deadline = notice_deadline_of(contract, today)
+    return _terms_notice_soon(
+        today,
+        contract.expires_on,
+        contract.notice_months,
+        contract.notice_by_end_of,
+        contract.irrevocable_until,
+    )
+
+
+def _terms_notice_soon(
+    today: datetime.date,
+    expires_on: datetime.date | None,
+    months: int,
+    by_end_of: str,
+    irrevocable_until: datetime.date | None,
+) -> bool:
+    deadline = deadlines.notice_deadline(
+        today=today,
+        expires_on=expires_on,
+        months=months,
+        by_end_of=by_end_of or None,
+        irrevocable_until=irrevocable_until,
+    )
     if deadline is None:
-        return contract.expires_on is not None and contract.expires_on >= today
+        return expires_on is not None and expires_on >= today
     return deadline.notice_by <= add_months(today, NOTICE_SOON_MONTHS)
 
 
 def notice_soon_ids(today: datetime.date) -> list[int]:
-    """The ids of the municipality's contracts with a notice deadline soon: one query."""
-    contracts = Contract.objects.filter(
+    """The ids of the municipality's contracts with a notice deadline soon: one query, of
+    the terms only (a model instance per contract cost more than the calendar)."""
+    terms = Contract.objects.filter(
         terminated_on__isnull=True, notice_months__isnull=False
-    ).only(
-        "pk",
-        "terminated_on",
-        "expires_on",
-        "notice_months",
-        "notice_by_end_of",
-        "irrevocable_until",
-    )
-    return [contract.pk for contract in contracts if notice_soon(contract, today)]
+    ).values_list("pk", "expires_on", "notice_months", "notice_by_end_of", "irrevocable_until")
+    return [pk for pk, *rest in terms if _terms_notice_soon(today, *rest)]
 
 
 # The database side ----------------------------------------------------------------------
@@ -225,7 +240,15 @@ def overdue_registration_ids(today: datetime.date) -> list[int]:
     and the registration pages agree to the day (adding months is not portable SQL)."""
     rows = (
         DataProcessingRegistration.objects.filter(oversight_interval_months__gt=0)
-        .annotate(last_done=Max("oversights__done_on"))
+        # A subquery per registration: its oversights are few and indexed, whereas a join
+        # and GROUP BY makes PostgreSQL hash every municipality's oversight rows.
+        .annotate(
+            last_done=Subquery(
+                Oversight.objects.filter(registration=OuterRef("pk"))
+                .order_by("-done_on")
+                .values("done_on")[:1]
+            )
+        )
         .values_list("pk", "last_done", "agreement_on", "oversight_interval_months")
     )
     return [
@@ -261,17 +284,13 @@ def annotate_gaps(
         notice_contracts = notice_soon_ids(today)
     if overdue_registrations is None:
         overdue_registrations = overdue_registration_ids(today)
-    processing = DataProcessingRegistration.usages.through.objects.filter(
-        dataprocessingregistration__in=DataProcessingRegistration.objects.values("pk")
-    )
-    overdue_links = processing.filter(dataprocessingregistration_id__in=list(overdue_registrations))
-    notice_links = Contract.usages.through.objects.filter(contract_id__in=list(notice_contracts))
+    processing, overdue_links, notice_links = _links(notice_contracts, overdue_registrations)
     risk_late = (
         ~Q(risk_assessment_done=Answer.YES)
         | Q(risk_next_on__lt=today)
         | Q(risk_next_on__isnull=True, risk_assessed_on__lt=add_months(today, -RISK_VALID_MONTHS))
     )
-    return queryset.filter(lifecycle__in=IN_USE).annotate(
+    flagged = queryset.filter(lifecycle__in=IN_USE).annotate(
         **{
             field(Gap.MISSING_OWNER): _boolean(~Q(pk__in=current_owners(today).values("usage_id"))),
             field(Gap.NO_REGISTRATION): _boolean(
@@ -288,6 +307,34 @@ def annotate_gaps(
             ),
             field(Gap.NOTICE_SOON): _boolean(Q(pk__in=notice_links.values("systemusage_id"))),
             field(Gap.ACCESSIBILITY_UNCHECKED): _boolean(Q(accessibility_checked_on__isnull=True)),
+        }
+    )
+    return annotate_targets(flagged, notice_contracts, overdue_registrations)
+
+
+def _links(
+    notice_contracts: Collection[int], overdue_registrations: Collection[int]
+) -> tuple[QuerySet, QuerySet, QuerySet]:
+    """The usages' links to this municipality's registrations, to the overdue ones, and to
+    the contracts whose notice is soon."""
+    processing = DataProcessingRegistration.usages.through.objects.filter(
+        dataprocessingregistration__in=DataProcessingRegistration.objects.values("pk")
+    )
+    overdue_links = processing.filter(dataprocessingregistration_id__in=list(overdue_registrations))
+    notice_links = Contract.usages.through.objects.filter(contract_id__in=list(notice_contracts))
+    return processing, overdue_links, notice_links
+
+
+def annotate_targets(
+    queryset: QuerySet[SystemUsage],
+    notice_contracts: Collection[int],
+    overdue_registrations: Collection[int],
+) -> QuerySet[SystemUsage]:
+    """For oversight and notice, the id of the registration or contract a usage's gap is on
+    (``target``): the fix link goes there."""
+    _processing, overdue_links, notice_links = _links(notice_contracts, overdue_registrations)
+    return queryset.annotate(
+        **{
             target(Gap.OVERSIGHT_OVERDUE): Subquery(
                 overdue_links.filter(systemusage_id=OuterRef("pk"))
                 .order_by("dataprocessingregistration_id")
@@ -300,6 +347,23 @@ def annotate_gaps(
             ),
         }
     )
+
+
+Flags = dict[int, tuple[bool, ...]]
+
+
+def flags_of(queryset: QuerySet[SystemUsage]) -> Flags:
+    """Each usage's gap flags in ``Gap`` order, from an ``annotate_gaps`` queryset: one
+    query, of a few booleans per usage in use."""
+    names = [field(kind) for kind in Gap]
+    return {pk: tuple(row) for pk, *row in queryset.order_by().values_list("pk", *names)}
+
+
+def set_flags(usage: SystemUsage, flags: Flags) -> SystemUsage:
+    """Put ``usage``'s flags on it as ``annotate_gaps`` would, for ``lines_of``."""
+    for kind, flag in zip(Gap, flags[usage.pk], strict=True):
+        setattr(usage, field(kind), flag)
+    return usage
 
 
 def lines_of(usage: SystemUsage) -> list[GapLine]:
@@ -318,17 +382,15 @@ class Totals:
     per_kind: dict[Gap, int]
 
 
-def totals(queryset: QuerySet[SystemUsage]) -> Totals:
-    """Counts over an ``annotate_gaps`` queryset, in one query."""
-    counts = queryset.order_by().aggregate(
-        checked=Count("pk"),
-        with_gaps=Count("pk", filter=has_any_gap()),
-        **{kind.value: Count("pk", filter=has_gap(kind)) for kind in Gap},
-    )
+def totals(flags: Flags) -> Totals:
+    """Counts per gap kind over ``flags_of``. A ``COUNT … FILTER`` per kind in SQL would
+    repeat every flag's subquery, which Django then spends longer compiling than the
+    database spends running."""
+    rows = flags.values()
     return Totals(
-        checked=counts["checked"],
-        with_gaps=counts["with_gaps"],
-        per_kind={kind: counts[kind.value] for kind in Gap},
+        checked=len(rows),
+        with_gaps=sum(1 for row in rows if any(row)),
+        per_kind={kind: sum(1 for row in rows if row[n]) for n, kind in enumerate(Gap)},
     )
 
 
@@ -339,7 +401,7 @@ def overview(
 ) -> Totals:
     """The municipality's totals per gap kind."""
     usages = SystemUsage.objects.filter(municipality=municipality)
-    return totals(annotate_gaps(usages, today, notice_contracts))
+    return totals(flags_of(annotate_gaps(usages, today, notice_contracts)))
 
 
 # The Python side, for one usage ----------------------------------------------------------

@@ -1,6 +1,7 @@
 """The compliance overview's FilterSet: by gap kind, responsible unit and owner.
 
-It filters a queryset already annotated by ``compliance.annotate_gaps``. Querysets of
+It filters the overview's usages by the gap flags the page has read (``flags``,
+``compliance.flags_of``). Querysets of
 related rows are callables: scoped managers can only be queried inside a request's scope.
 """
 
@@ -35,8 +36,13 @@ class ComplianceFilter(StyledFilterSet):
         model = SystemUsage
         fields = ["gap", "responsible_unit", "owner"]
 
+    def __init__(self, *args, flags: compliance.Flags, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.flags = flags
+
     def filter_gap(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(compliance.has_gap(compliance.Gap(value)))
+        index = list(compliance.Gap).index(compliance.Gap(value))
+        return queryset.filter(pk__in=[pk for pk, row in self.flags.items() if row[index]])
 
     def filter_owner(self, queryset: QuerySet, name: str, value: Person) -> QuerySet:
         held = compliance.current_owners(timezone.localdate()).filter(

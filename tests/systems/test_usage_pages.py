@@ -180,7 +180,8 @@ def test_the_list_reads_a_bounded_number_of_queries(
     reader_client, norddjurs, django_assert_max_num_queries
 ):
     _many(30)
-    with django_assert_max_num_queries(12):
+    # One more than the other lists: the supplier filter reads the used suppliers' ids first.
+    with django_assert_max_num_queries(13):
         response = reader_client.get(_url("index"))
     assert "Page 1 of 2" in response.content.decode()
 

@@ -15,18 +15,31 @@ def overview(request: HttpRequest, kommune: str) -> HttpResponse:
     require(policy.can_view(request.user, request.municipality))
     today = timezone.localdate()
     notice_contracts = compliance.notice_soon_ids(today)
-    usages = compliance.annotate_gaps(
-        SystemUsage.objects.select_related("system", "responsible_unit"), today, notice_contracts
+    overdue_registrations = compliance.overdue_registration_ids(today)
+    # Every usage's flags in one query: the totals are counted from them, and the list is
+    # the usages with a gap, paged in the database by id without the flags' subqueries.
+    flags = compliance.flags_of(
+        compliance.annotate_gaps(
+            SystemUsage.objects.all(), today, notice_contracts, overdue_registrations
+        )
     )
-    totals = compliance.totals(usages)
+    totals = compliance.totals(flags)
+    # Only what a row shows: on PostgreSQL the whole catalogue row of every system would be
+    # hashed for the sort by system name.
+    shown = SystemUsage.objects.select_related("system", "responsible_unit").only(
+        "local_name", "lifecycle", "system", "system__name", "responsible_unit__name"
+    )
+    listed = compliance.annotate_targets(
+        shown.filter(pk__in=[pk for pk, row in flags.items() if any(row)]),
+        notice_contracts,
+        overdue_registrations,
+    )
     filterset = ComplianceFilter(
         request.GET or None,
-        queryset=usages.filter(compliance.has_any_gap()).order_by(
-            "system__name", "local_name", "pk"
-        ),
+        queryset=listed.order_by("system__name", "local_name", "pk"),
         request=request,
+        flags=flags,
     )
-    # Unfiltered, the list is the usages with a gap, which the totals have counted.
     filtered = (
         filterset.is_bound and filterset.is_valid() and any(filterset.form.cleaned_data.values())
     )
@@ -34,7 +47,10 @@ def overview(request: HttpRequest, kommune: str) -> HttpResponse:
     rows = [
         {
             "usage": usage,
-            "gaps": [(line, line.fix_url(kommune)) for line in compliance.lines_of(usage)],
+            "gaps": [
+                (line, line.fix_url(kommune))
+                for line in compliance.lines_of(compliance.set_flags(usage, flags))
+            ],
         }
         for usage in page
     ]
