@@ -168,10 +168,12 @@ def test_a_usage_is_created_read_updated_and_deleted(editor_api, editor, system,
     assert created["kitos_mastered"] == []
     url = f"{API}/usages/{created['id']}/"
 
-    response = patch(editor_api, url, {"technical_fit": 4, "using_units": [], "version": 1})
+    # Setting the links moved the version on; the edit is based on the one it was given.
+    assert created["version"] == 3
+    response = patch(editor_api, url, {"technical_fit": 4, "using_units": [], "version": 3})
     assert response.status_code == 200, response.json()
     assert (response.json()["disposition"], response.json()["using_units"]) == ("invest", [])
-    assert response.json()["version"] == 2
+    assert response.json()["version"] == 5
 
     assert editor_api.delete(url).status_code == 204
     assert not SystemUsage.objects.filter(pk=created["id"]).exists()
@@ -382,9 +384,14 @@ def test_a_contract_is_created_with_its_deadlines_updated_and_deleted(editor_api
     assert created["decision_deadline"] == "2029-12-31"
     url = f"{API}/contracts/{created['id']}/"
 
-    response = patch(editor_api, url, {"decision_lead_months": 12, "usages": [], "version": 1})
+    response = patch(
+        editor_api,
+        url,
+        {"decision_lead_months": 12, "usages": [], "version": created["version"]},
+    )
     assert response.status_code == 200, response.json()
     assert (response.json()["decision_deadline"], response.json()["usages"]) == ("2029-06-30", [])
+    assert response.json()["version"] == created["version"] + 2
 
     assert editor_api.delete(url).status_code == 204
     assert not Contract.objects.exists()

@@ -184,3 +184,19 @@ def test_a_cvr_number_has_eight_digits(in_norddjurs, editor):
     with pytest.raises(ValidationError) as refused:
         catalogue_services.create_supplier(in_norddjurs, actor=editor, name="X", cvr="123")
     assert "cvr" in refused.value.message_dict
+
+
+def test_changing_a_usages_units_moves_its_version_on_so_a_stale_edit_is_refused(
+    in_norddjurs, editor
+):
+    usage = UsageFactory()
+    loaded_at = usage.version
+    services.set_using_units(usage, [OrgUnitFactory()], actor=editor)
+    assert usage.version == loaded_at + 1
+    with pytest.raises(StaleEdit):
+        services.update_usage(
+            SystemUsage.objects.get(pk=usage.pk),
+            actor=editor,
+            expected_version=loaded_at,
+            purpose="Sagsbehandling",
+        )

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
@@ -63,6 +64,10 @@ def set_relation(
         manager.set(values)
     after = sorted(str(v) for v in values)
     if before != after:
+        # A change of links is a change of the object: its version moves on, so an editor
+        # still holding the old version is refused instead of overwriting it.
+        type(obj)._base_manager.filter(pk=obj.pk).update(version=F("version") + 1)
+        obj.version += 1
         changes.record(
             obj,
             actor=actor,
