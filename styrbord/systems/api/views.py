@@ -8,7 +8,8 @@ a write token try, and the service decides (403 with its reason). Every write go
 ``version`` 409, and deleting a row that others still refer to 409 with what refers to it.
 """
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 
 import django_filters
 from django.db import transaction
@@ -19,7 +20,7 @@ from rest_framework import mixins, status
 from rest_framework.response import Response
 
 from styrbord.core.api.viewsets import EditableViewSet, ServiceViewSet
-from styrbord.core.models import OrgUnit, Person
+from styrbord.core.models import OrgUnit, Person, User
 from styrbord.core.services.access import record_access
 from styrbord.core.services.changes import StaleEdit, changes_since
 from styrbord.portfolio.api.views import MemberWrites
@@ -91,13 +92,15 @@ class RecordViewSet(
 
 class CrudViewSet(mixins.DestroyModelMixin, EditableViewSet, SystemsViewSet):
     """Created, updated and deleted through the subclass's service calls. The many-to-many
-    fields named in ``relations`` are set through ``set_relation`` after the row is
-    written, in the same transaction, so a refused relation leaves nothing half-written."""
+    fields named in ``relations`` are set through the service function each names, after
+    the row is written and in the same transaction, so a refused relation leaves nothing
+    half-written."""
 
-    relations: tuple[str, ...] = ()
+    # Field name → the service that sets it, called as ``setter(obj, values, actor=…)``.
+    relations: dict[str, Callable[..., None]] = {}
 
     def set_relation(self, obj: Model, field: str, values: Iterable[Model]) -> None:
-        raise NotImplementedError
+        self.relations[field](obj, values, actor=self.request.user)
 
     def _split(self, serializer) -> tuple[dict, dict]:
         data = dict(serializer.validated_data)
@@ -203,7 +206,7 @@ class UsageViewSet(CrudViewSet):
     serializer_class = UsageSerializer
     filterset_class = UsageFilter
     permission_classes = [MemberWrites]
-    relations = ("using_units", "projects")
+    relations = {"using_units": usages.set_using_units, "projects": usages.set_projects}
 
     def scoped_queryset(self) -> QuerySet[SystemUsage]:
         return (
@@ -219,10 +222,6 @@ class UsageViewSet(CrudViewSet):
 
     def update_through_service(self, usage: SystemUsage, version: int, **data) -> SystemUsage:
         return usages.update_usage(usage, actor=self.request.user, expected_version=version, **data)
-
-    def set_relation(self, usage: SystemUsage, field: str, values: Iterable[Model]) -> None:
-        setter = usages.set_using_units if field == "using_units" else usages.set_projects
-        setter(usage, values, actor=self.request.user)
 
     def perform_destroy(self, instance: SystemUsage) -> None:
         usages.delete_usage(instance, actor=self.request.user)
@@ -319,7 +318,7 @@ class ContractViewSet(CrudViewSet):
     serializer_class = ContractSerializer
     filterset_class = ContractFilter
     permission_classes = [MemberWrites]
-    relations = ("usages",)
+    relations = {"usages": contracts.set_usages}
 
     def scoped_queryset(self) -> QuerySet[Contract]:
         return Contract.objects.prefetch_related("usages").order_by("name", "pk")
@@ -333,9 +332,6 @@ class ContractViewSet(CrudViewSet):
         return contracts.update_contract(
             contract, actor=self.request.user, expected_version=version, **data
         )
-
-    def set_relation(self, contract: Contract, field: str, values: Iterable[Model]) -> None:
-        contracts.set_usages(contract, values, actor=self.request.user)
 
     def perform_destroy(self, instance: Contract) -> None:
         contracts.delete_contract(instance, actor=self.request.user)
@@ -369,6 +365,12 @@ class ContractCostViewSet(CrudViewSet):
 # --- data protection ---
 
 
+def _set_registration_relation(
+    registration: DataProcessingRegistration, values: Iterable[Model], *, field: str, actor: User
+) -> None:
+    data_protection.set_registration_relation(registration, field, values, actor=actor)
+
+
 class RegistrationViewSet(CrudViewSet):
     """Data-processing registrations by name, with processors, sub-processors and the
     usages and contracts they cover. Editors keep them."""
@@ -376,7 +378,10 @@ class RegistrationViewSet(CrudViewSet):
     model = DataProcessingRegistration
     serializer_class = RegistrationSerializer
     filterset_class = RegistrationFilter
-    relations = ("processors", "sub_processors", "usages", "contracts")
+    relations = {
+        field: functools.partial(_set_registration_relation, field=field)
+        for field in ("processors", "sub_processors", "usages", "contracts")
+    }
 
     def scoped_queryset(self) -> QuerySet[DataProcessingRegistration]:
         return queries_protection.registrations().order_by("name", "pk")
@@ -391,13 +396,6 @@ class RegistrationViewSet(CrudViewSet):
     ) -> DataProcessingRegistration:
         return data_protection.update_registration(
             registration, actor=self.request.user, expected_version=version, **data
-        )
-
-    def set_relation(
-        self, registration: DataProcessingRegistration, field: str, values: Iterable[Model]
-    ) -> None:
-        data_protection.set_registration_relation(
-            registration, field, values, actor=self.request.user
         )
 
     def perform_destroy(self, instance: DataProcessingRegistration) -> None:
