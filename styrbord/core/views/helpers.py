@@ -7,7 +7,8 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from styrbord.core.history import describe
@@ -64,3 +65,12 @@ def save_versioned(form: forms.BaseForm, save: Callable[[], Any]) -> Any | None:
     except ValidationError as error:
         add_errors(form, error)
     return None
+
+
+def render_form(
+    request: HttpRequest, template: str, context: dict[str, Any], form: forms.BaseForm
+) -> HttpResponse:
+    """A form page; 400 when a posted form was refused, so nothing typed is lost and a
+    client can tell the refusal from a first showing."""
+    status = 400 if request.method == "POST" and form.errors else 200
+    return render(request, template, context, status=status)

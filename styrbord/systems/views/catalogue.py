@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from styrbord.core.views.helpers import paginate, require, save_versioned
+from styrbord.core.views.helpers import paginate, render_form, require, save_versioned
 from styrbord.systems import policy, queries
 from styrbord.systems.filters import SupplierFilter, SystemFilter
 from styrbord.systems.forms import SupplierForm, SystemForm
@@ -31,8 +31,7 @@ def _can_edit(request: HttpRequest) -> bool:
 def _rendered(
     request: HttpRequest, template: str, context: dict[str, Any], form: forms.BaseForm
 ) -> HttpResponse:
-    status = 400 if request.method == "POST" and form.errors else 200
-    return render(request, f"systems/catalogue/{template}", context, status=status)
+    return render_form(request, f"systems/catalogue/{template}", context, form)
 
 
 def _system_url(kommune: str, system: ItSystem) -> str:

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from styrbord.core.panels import panels_for
 from styrbord.core.services.access import record_access
-from styrbord.core.views.helpers import add_errors, paginate, require, save_versioned
+from styrbord.core.views.helpers import add_errors, paginate, render_form, require, save_versioned
 from styrbord.systems import policy
 from styrbord.systems import queries_contracts as queries
 from styrbord.systems.filters_contracts import ContractFilter
@@ -46,10 +46,7 @@ def _detail_url(kommune: str, pk: int, anchor: str = "") -> str:
 
 
 def _rendered(request: HttpRequest, template: str, context: dict[str, Any], form) -> HttpResponse:
-    """The page; 400 when a posted form was refused, so nothing typed is lost and a client
-    can tell the refusal from a first showing."""
-    status = 400 if request.method == "POST" and form.errors else 200
-    return render(request, f"systems/contracts/{template}", context, status=status)
+    return render_form(request, f"systems/contracts/{template}", context, form)
 
 
 def contract_list(request: HttpRequest, kommune: str) -> HttpResponse:

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from styrbord.core.views.helpers import paginate, require, save_versioned
+from styrbord.core.views.helpers import paginate, render_form, require, save_versioned
 from styrbord.systems import policy
 from styrbord.systems import queries_protection as queries
 from styrbord.systems.filters_protection import IncidentFilter
@@ -33,9 +33,7 @@ def _detail_url(kommune: str, pk: int) -> str:
 
 
 def _rendered(request: HttpRequest, template: str, context: dict[str, Any], form) -> HttpResponse:
-    """The page; 400 when a posted form was refused, so nothing typed is lost."""
-    status = 400 if request.method == "POST" and form.errors else 200
-    return render(request, f"systems/incidents/{template}", context, status=status)
+    return render_form(request, f"systems/incidents/{template}", context, form)
 
 
 def incident_list(request: HttpRequest, kommune: str) -> HttpResponse:

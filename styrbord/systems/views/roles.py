@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from styrbord.core.models import OrgUnit, Person
 from styrbord.core.services.access import record_access
 from styrbord.core.services.changes import StaleEdit
-from styrbord.core.views.helpers import add_errors, paginate, require, save_versioned
+from styrbord.core.views.helpers import add_errors, paginate, render_form, require, save_versioned
 from styrbord.systems import policy, queries_roles, role_catalogue
 from styrbord.systems.forms_roles import (
     TARGET_LABELS,
@@ -61,9 +61,7 @@ def _can_edit(request: HttpRequest) -> bool:
 
 
 def _page(request: HttpRequest, template: str, context: dict[str, Any], form: Any) -> HttpResponse:
-    """Render a form page; a refused POST answers 400 with what was typed kept."""
-    status = 400 if request.method == "POST" and form.errors else 200
-    return render(request, template, {"form": form, **context}, status=status)
+    return render_form(request, template, {"form": form, **context}, form)
 
 
 def role_list(request: HttpRequest, kommune: str) -> HttpResponse:

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from styrbord.core.panels import panels_for
 from styrbord.core.services.access import record_access
-from styrbord.core.views.helpers import add_errors, paginate, require, save_versioned
+from styrbord.core.views.helpers import add_errors, paginate, render_form, require, save_versioned
 from styrbord.systems import disposition, policy, queries
 from styrbord.systems.filters import UsageFilter
 from styrbord.systems.forms import PrincipleAssessmentForm, UsageForm, UsageProjectsForm
@@ -26,10 +26,7 @@ from styrbord.systems.services import usages as services
 def _rendered(
     request: HttpRequest, template: str, context: dict[str, Any], form: forms.BaseForm
 ) -> HttpResponse:
-    """The page; 400 when a posted form was refused, so nothing typed is lost and a client
-    can tell the refusal from a first showing."""
-    status = 400 if request.method == "POST" and form.errors else 200
-    return render(request, f"systems/usages/{template}", context, status=status)
+    return render_form(request, f"systems/usages/{template}", context, form)
 
 
 def _viewable(request: HttpRequest) -> None:
